@@ -1,0 +1,143 @@
+/**
+ * Crisis detection over one message: sentence and clause splitting, cue matching per kind, and
+ * the shared modifiers (past, humour, general talk, denial, recovery). Pure, no I/O.
+ *
+ * Since lexicon 1.3: chat-style contractions without apostrophes ("im", "dont", "isnt") are
+ * expanded before matching (spans are mapped back to the original text), and a sentence with no
+ * pronoun at all ("suicidal again.", "did it twice today") counts as about the author when the
+ * message has a first-person sentence and the sentence names nobody else (`thirdPerson`).
+ */
+import { MACROS } from '../boundaries/lexicons.v1.js';
+import { combineWeights, compileCues, normalizeQuotes, splitClauses, splitSentences, type CompiledCue } from '../boundaries/text.js';
+import type { CrisisKind, CrisisKindEntry, CrisisLexicon } from './lexicons.v1.js';
+
+interface CompiledKind {
+  entry: CrisisKindEntry;
+  cues: CompiledCue[];
+  unless: CompiledCue[];
+  extraPast: CompiledCue[];
+}
+
+export interface CompiledLexicon {
+  id: string;
+  version: string;
+  threshold: number;
+  kinds: CompiledKind[];
+  past: CompiledCue[];
+  humour: CompiledCue[];
+  general: CompiledCue[];
+  negation: CompiledCue[];
+  present: CompiledCue[];
+  recovery: CompiledCue[];
+  firstPerson: CompiledCue[];
+  thirdPerson: CompiledCue[];
+}
+
+export function compileLexicon(lex: CrisisLexicon): CompiledLexicon {
+  const c = (cues: Parameters<typeof compileCues>[0]) => compileCues(cues, MACROS);
+  return {
+    id: lex.id,
+    version: lex.version,
+    threshold: lex.threshold,
+    kinds: lex.kinds.map((entry) => ({ entry, cues: c(entry.cues), unless: c(entry.unless), extraPast: c(entry.extraPast) })),
+    past: c(lex.modifiers.past),
+    humour: c(lex.modifiers.humour),
+    general: c(lex.modifiers.general),
+    negation: c(lex.modifiers.negation),
+    present: c(lex.modifiers.present),
+    recovery: c(lex.modifiers.recovery),
+    firstPerson: c(lex.modifiers.firstPerson),
+    thirdPerson: c(lex.modifiers.thirdPerson),
+  };
+}
+
+export interface CrisisHit {
+  kind: CrisisKind;
+  entry: CrisisKindEntry;
+  score: number;
+  start: number;
+  end: number;
+  /** Cue ids (never the matched text). */
+  cues: string[];
+}
+
+const any = (cues: readonly CompiledCue[], text: string) => cues.some((c) => c.re.test(text));
+
+/** Chat spellings without an apostrophe, and their standard form (matched whole-word, any case). */
+const CONTRACTIONS: Readonly<Record<string, string>> = {
+  im: "I'm", ive: "I've", dont: "don't", cant: "can't", wont: "won't", isnt: "isn't", arent: "aren't", wasnt: "wasn't",
+  werent: "weren't", doesnt: "doesn't", didnt: "didn't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't",
+  couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", hes: "he's", shes: "she's", theyre: "they're",
+  theyve: "they've", youre: "you're", thats: "that's", whats: "what's", theres: "there's", idk: "I don't know",
+};
+const CONTRACTION_RE = new RegExp(`\\b(?:${Object.keys(CONTRACTIONS).join('|')})\\b`, 'giu');
+
+/**
+ * Expands apostrophe-less contractions. `offsets[i]` is the index in the input of the character
+ * at index i of the output (one extra entry for the end), so spans can be mapped back.
+ */
+export function expandContractions(text: string): { text: string; offsets: number[] } {
+  let out = '';
+  const offsets: number[] = [];
+  let last = 0;
+  for (const m of text.matchAll(CONTRACTION_RE)) {
+    for (let i = last; i < m.index; i++) offsets.push(i);
+    out += text.slice(last, m.index);
+    const repl = CONTRACTIONS[m[0].toLowerCase()]!;
+    for (let i = 0; i < repl.length; i++) offsets.push(m.index + Math.min(i, m[0].length - 1));
+    out += repl;
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i <= text.length; i++) offsets.push(i);
+  out += text.slice(last);
+  return { text: out, offsets };
+}
+
+/** Kinds found in the message, in the lexicon's priority order. */
+export function detectCrisis(lex: CompiledLexicon, rawText: string, threshold: number = lex.threshold): CrisisHit[] {
+  const { text, offsets } = expandContractions(normalizeQuotes(rawText));
+  const recovering = any(lex.recovery, text);
+  const perKind = new Map<CrisisKind, { weights: number[]; cues: string[]; start: number; end: number; best: number }>();
+  const sentences = splitSentences(text);
+  // A message that names nobody at all ("the only way out is to end it") is the author speaking.
+  const messageFirstPerson = sentences.some((s) => any(lex.firstPerson, s.text)) || !any(lex.thirdPerson, text);
+  for (const sentence of sentences) {
+    if (any(lex.humour, sentence.text) || any(lex.general, sentence.text)) continue;
+    // About the author: says I/me/my, or names nobody at all in a message whose author speaks as "I".
+    const firstPerson =
+      any(lex.firstPerson, sentence.text) || (messageFirstPerson && !any(lex.thirdPerson, sentence.text));
+    // A past marker anywhere in the sentence ("..., but that was a decade ago") makes a clause past
+    // unless the clause itself says it is happening now ("..., and tonight the thoughts are back").
+    const sentencePast = any(lex.past, sentence.text);
+    for (const clause of splitClauses(sentence)) {
+      if (any(lex.negation, clause.text)) continue;
+      const past = any(lex.past, clause.text) || (sentencePast && !any(lex.present, clause.text));
+      for (const k of lex.kinds) {
+        if (k.entry.requireFirstPerson && !(k.entry.firstPersonScope === 'message' ? messageFirstPerson : firstPerson)) continue;
+        if (past || any(k.extraPast, clause.text)) continue;
+        if (any(k.unless, clause.text) || any(k.unless, sentence.text)) continue;
+        for (const cue of k.cues) {
+          if (!cue.re.test(clause.text)) continue;
+          // A message that says the author is doing better now only keeps strong cues.
+          if (recovering && cue.weight < 0.9) continue;
+          const slot = perKind.get(k.entry.kind) ?? { weights: [], cues: [], start: clause.start, end: clause.end, best: 0 };
+          slot.weights.push(cue.weight);
+          slot.cues.push(cue.id);
+          if (cue.weight > slot.best) Object.assign(slot, { best: cue.weight, start: clause.start, end: clause.end });
+          perKind.set(k.entry.kind, slot);
+        }
+      }
+    }
+  }
+  const hits: CrisisHit[] = [];
+  for (const k of lex.kinds) {
+    const slot = perKind.get(k.entry.kind);
+    if (!slot) continue;
+    const score = combineWeights(slot.weights);
+    if (score < threshold) continue;
+    const start = Math.min(offsets[slot.start]!, rawText.length);
+    const end = Math.max(start, Math.min(offsets[slot.end - 1]! + 1, rawText.length));
+    hits.push({ kind: k.entry.kind, entry: k.entry, score, start, end, cues: [...new Set(slot.cues)] });
+  }
+  return hits;
+}

@@ -1,0 +1,32 @@
+import type { AuthorRole, CommunityPolicy } from '../types.js';
+import type { CrisisKind } from './lexicons.v1.js';
+
+/**
+ * Per-community settings for the crisis stage, intended for `CommunityPolicy.crisis`.
+ * The resources themselves stay in `CommunityPolicy.crisisResources`.
+ */
+export interface CrisisPolicy {
+  enabled: boolean;
+  /** Kinds to detect (default: all five). */
+  kinds: CrisisKind[];
+  /** Whose messages are checked (default: members; clinicians' replies quote symptoms by nature). */
+  roles: AuthorRole[];
+}
+
+export const ALL_CRISIS_KINDS: readonly CrisisKind[] = ['suicidal', 'self_harm', 'overdose', 'medical_emergency', 'abuse'];
+const ROLES: readonly AuthorRole[] = ['member', 'clinician', 'moderator', 'admin'];
+
+export function defaultCrisisPolicy(): CrisisPolicy {
+  return { enabled: true, kinds: [...ALL_CRISIS_KINDS], roles: ['member'] };
+}
+
+/** Reads `policy.crisis` (any shape) over the defaults; unknown values are ignored. */
+export function crisisPolicyOf(policy: CommunityPolicy): CrisisPolicy {
+  const base = defaultCrisisPolicy();
+  const raw = (policy as unknown as { crisis?: unknown }).crisis;
+  if (!raw || typeof raw !== 'object') return base;
+  const r = raw as Record<string, unknown>;
+  const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is CrisisKind => ALL_CRISIS_KINDS.includes(k as CrisisKind)) : base.kinds;
+  const roles = Array.isArray(r.roles) ? r.roles.filter((x): x is AuthorRole => ROLES.includes(x as AuthorRole)) : base.roles;
+  return { enabled: typeof r.enabled === 'boolean' ? r.enabled : base.enabled, kinds, roles };
+}

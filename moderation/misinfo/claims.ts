@@ -1,0 +1,68 @@
+/**
+ * Claim matching: embeds every known-false claim (and its common phrasings) once, then finds
+ * the nearest claim for a sentence embedding by cosine similarity.
+ */
+import type { Claim, ClaimsFile, Encoder } from './types.js';
+
+export interface ClaimMatch {
+  claim: Claim;
+  similarity: number;
+}
+
+export class ClaimIndex {
+  private constructor(
+    readonly claims: readonly Claim[],
+    /** One row per embedded phrasing. */
+    private readonly vectors: Float32Array[],
+    /** Index into `claims` for each row of `vectors`. */
+    private readonly owner: Int32Array,
+  ) {}
+
+  static async build(file: ClaimsFile, encoder: Encoder): Promise<ClaimIndex> {
+    validateClaims(file);
+    const texts: string[] = [];
+    const owner: number[] = [];
+    file.claims.forEach((c, i) => {
+      for (const t of [c.claim, ...c.variants]) {
+        texts.push(t);
+        owner.push(i);
+      }
+    });
+    const vectors = await encoder.embed(texts);
+    return new ClaimIndex(file.claims, vectors, Int32Array.from(owner));
+  }
+
+  get size(): number {
+    return this.claims.length;
+  }
+
+  /** The nearest claim to an L2-normalised embedding. */
+  nearest(v: ArrayLike<number>): ClaimMatch | undefined {
+    let best = -Infinity;
+    let bestRow = -1;
+    for (let r = 0; r < this.vectors.length; r++) {
+      const u = this.vectors[r]!;
+      let s = 0;
+      for (let i = 0; i < u.length; i++) s += u[i]! * v[i]!;
+      if (s > best) {
+        best = s;
+        bestRow = r;
+      }
+    }
+    if (bestRow < 0) return undefined;
+    return { claim: this.claims[this.owner[bestRow]!]!, similarity: best };
+  }
+}
+
+export function validateClaims(file: ClaimsFile): void {
+  if (!file || !Array.isArray(file.claims)) throw new Error('claims.json: "claims" must be an array');
+  const ids = new Set<string>();
+  for (const c of file.claims) {
+    for (const key of ['id', 'topic', 'claim', 'correction', 'authority'] as const) {
+      if (typeof c[key] !== 'string' || c[key].length === 0) throw new Error(`claims.json: claim ${String(c.id)} lacks ${key}`);
+    }
+    if (!Array.isArray(c.variants)) throw new Error(`claims.json: claim ${c.id} lacks variants`);
+    if (ids.has(c.id)) throw new Error(`claims.json: duplicate id ${c.id}`);
+    ids.add(c.id);
+  }
+}

@@ -1,0 +1,40 @@
+/** Forward pass of the trained classifier head (weights in models/misinfo/head.json). */
+import type { DenseLayer, HeadFile } from './types.js';
+
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/** Raw logit of the head for one embedding (before calibration). */
+export function headLogit(layers: readonly DenseLayer[], x: ArrayLike<number>): number {
+  let cur: ArrayLike<number> = x;
+  layers.forEach((layer, li) => {
+    const out = new Float64Array(layer.out);
+    for (let o = 0; o < layer.out; o++) {
+      let s = layer.bias[o]!;
+      const row = o * layer.in;
+      for (let i = 0; i < layer.in; i++) s += layer.weights[row + i]! * cur[i]!;
+      out[o] = li < layers.length - 1 ? Math.max(0, s) : s;
+    }
+    cur = out;
+  });
+  return cur[0]!;
+}
+
+/** Calibrated probability that the text carries health misinformation. */
+export function headScore(head: Pick<HeadFile, 'layers' | 'calibration'>, x: ArrayLike<number>): number {
+  return sigmoid(head.calibration.a * headLogit(head.layers, x) + head.calibration.b);
+}
+
+/** Throws when the file is not a usable head for an encoder of `dim` dimensions. */
+export function validateHead(head: HeadFile, dim: number): void {
+  if (head.version !== 1) throw new Error(`head.json: unsupported version ${String(head.version)}`);
+  if (head.dim !== dim) throw new Error(`head.json was trained on ${head.dim}-d embeddings, encoder gives ${dim}`);
+  let expected = dim;
+  head.layers.forEach((l, i) => {
+    if (l.in !== expected || l.weights.length !== l.in * l.out || l.bias.length !== l.out)
+      throw new Error(`head.json: layer ${i} has inconsistent shape`);
+    expected = l.out;
+  });
+  if (expected !== 1) throw new Error('head.json: the last layer must have one output');
+}

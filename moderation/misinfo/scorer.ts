@@ -1,0 +1,108 @@
+/**
+ * Scores messages for health misinformation: each sentence is embedded and scored by the
+ * trained head, the whole message is scored too (for context: a sentence quoting a rumour in a
+ * post that debunks it or asks about it reads differently from the same sentence said as fact),
+ * and each sentence is compared with the knowledge base of known-false claims.
+ *
+ * Combination (HeadFile.combine):
+ *   'max'      message score = max(whole-message score, every sentence score)
+ *   'message'  message score = whole-message score; sentences only locate the span
+ *   'geomean'  sentence score = sqrt(sentence score × whole-message score); message = max sentence
+ * A sentence within `claimMatch.threshold` cosine of a known claim whose score is at least
+ * `claimMatch.minClassifierScore` is a claim match and scores at least `claimMatch.score`.
+ */
+import { headScore, validateHead } from './head.js';
+import type { ClaimIndex, ClaimMatch } from './claims.js';
+import { splitSentences, type Span } from './sentences.js';
+import type { Encoder, HeadFile } from './types.js';
+
+export interface ScoredSentence extends Span {
+  /** Head score of the sentence alone. */
+  classifier: number;
+  /** Score after combining with the message context and any claim match. */
+  score: number;
+  /** Nearest known claim, whether or not it counts as a match. */
+  nearest?: ClaimMatch;
+  /** Set when the sentence matches a known claim. */
+  match?: ClaimMatch;
+}
+
+export interface ScoredText {
+  /** Final score of the message (0..1). */
+  score: number;
+  /** Head score of the whole message. */
+  messageScore: number;
+  sentences: ScoredSentence[];
+  /** The sentence that carries the score, if any. */
+  top?: ScoredSentence;
+}
+
+export interface ScorerOptions {
+  /** At most this many sentences are scored per message (default 64); later ones are skipped. */
+  maxSentences?: number;
+}
+
+export class MisinfoScorer {
+  readonly maxSentences: number;
+
+  constructor(
+    readonly encoder: Encoder,
+    readonly head: HeadFile,
+    readonly claims?: ClaimIndex,
+    options: ScorerOptions = {},
+  ) {
+    validateHead(head, encoder.dim);
+    this.maxSentences = options.maxSentences ?? 64;
+  }
+
+  /** Scores many texts with one call to the encoder. */
+  async scoreTexts(texts: string[]): Promise<ScoredText[]> {
+    const plans = texts.map((text) => {
+      const spans = splitSentences(text).slice(0, this.maxSentences);
+      const whole = spans.length > 1 ? text.trim() : undefined;
+      return { text, spans, whole };
+    });
+    const units: string[] = [];
+    for (const p of plans) {
+      for (const s of p.spans) units.push(p.text.slice(s.start, s.end));
+      if (p.whole !== undefined) units.push(p.whole);
+    }
+    const vecs = units.length > 0 ? await this.encoder.embed(units) : [];
+    let k = 0;
+    return plans.map((p) => {
+      const sentVecs = p.spans.map(() => vecs[k++]!);
+      const wholeVec = p.whole !== undefined ? vecs[k++]! : undefined;
+      return this.combine(p.spans, sentVecs, wholeVec);
+    });
+  }
+
+  async scoreText(text: string): Promise<ScoredText> {
+    return (await this.scoreTexts([text]))[0]!;
+  }
+
+  /** Combines precomputed embeddings (exposed for training scripts that cache embeddings). */
+  combine(spans: Span[], sentVecs: ArrayLike<number>[], wholeVec?: ArrayLike<number>, head: HeadFile = this.head): ScoredText {
+    const cls = sentVecs.map((v) => headScore(head, v));
+    if (spans.length === 0) return { score: 0, messageScore: 0, sentences: [] };
+    const messageScore = wholeVec ? headScore(head, wholeVec) : cls[0]!;
+    const { threshold, minClassifierScore, score: matchScore } = head.claimMatch;
+    const sentences: ScoredSentence[] = spans.map((span, i) => {
+      const c = cls[i]!;
+      let score = head.combine === 'geomean' ? Math.sqrt(c * messageScore) : c;
+      const nearest = this.claims?.nearest(sentVecs[i]!);
+      let match: ClaimMatch | undefined;
+      if (nearest && nearest.similarity >= threshold && score >= minClassifierScore) {
+        match = nearest;
+        score = Math.max(score, matchScore);
+      }
+      return { ...span, classifier: c, score, ...(nearest ? { nearest } : {}), ...(match ? { match } : {}) };
+    });
+    let top = sentences[0]!;
+    for (const s of sentences) if (s.score > top.score) top = s;
+    let score: number;
+    if (head.combine === 'message') score = top.match ? Math.max(messageScore, top.score) : messageScore;
+    else if (head.combine === 'max') score = Math.max(messageScore, top.score);
+    else score = top.score;
+    return { score, messageScore, sentences, top };
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Pattern recognizers: contact details, network identifiers and numbered identifiers, each checked
+ * by a validator where one exists and scored up or down by context words (as Presidio does).
+ * All regexes are compiled once at module load.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { after, before, type Candidate } from './candidates.js';
+import { PLACES, ZIP_CODES, fold } from './gazetteer.js';
+import { COMMON_WORDS, COUNTRIES, MONTHS, US_STATE_ABBRS, US_STATES } from './lexicon.js';
+import type { PhiType } from './types.js';
+import {
+  cardValid, deaValid, digitsOf, ibanValid, imeiValid, ipv4Valid, ipv6Valid, mbiValid, npiValid, ssnValid, vinValid,
+} from './validators.js';
+
+// ---------------------------------------------------------------- email, url, ip
+
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
+const URL_SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]*[^\s<>"').,;:!?\]]/gi;
+const BARE_DOMAIN =
+  /(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|info|health|care|us|ca|co\.uk|org\.uk|com\.au|ly|app|blog)(?:\/[^\s<>"')\]]*[^\s<>"').,;:!?\]])?(?![\w@-])/gi;
+const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+const IPV6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|:)(?![\w:])/gi;
+
+export function emails(text: string, out: Candidate[]): void {
+  if (!text.includes('@')) return;
+  for (const m of text.matchAll(EMAIL)) out.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, score: 0.99, source: 'email' });
+}
+
+export function urls(text: string, out: Candidate[]): void {
+  if (!text.includes('.')) return;
+  for (const m of text.matchAll(URL_SCHEME)) {
+    if (m[0].length < 8) continue;
+    out.push({ type: 'URL', start: m.index, end: m.index + m[0].length, score: 0.95, source: 'url.scheme' });
+  }
+  for (const m of text.matchAll(BARE_DOMAIN)) out.push({ type: 'URL', start: m.index, end: m.index + m[0].length, score: 0.85, source: 'url.domain' });
+}
+
+export function ipAddresses(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(IPV4)) {
+    if (!ipv4Valid(m[0])) continue;
+    const b = before(text, m.index, 12);
+    if (/\bv(?:ersion)?\s*$/.test(b)) continue;
+    out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: /\bip\b/.test(before(text, m.index, 30)) ? 0.99 : 0.9, source: 'ip.v4' });
+  }
+  if (!text.includes(':')) return;
+  for (const m of text.matchAll(IPV6)) {
+    if ((m[0].match(/:/g)?.length ?? 0) < 3 || !ipv6Valid(m[0])) continue;
+    out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, score: 0.95, source: 'ip.v6' });
+  }
+}
+
+// ---------------------------------------------------------------- phone, fax
+
+/** Digit runs that could be a phone number; libphonenumber decides. */
+const PHONE_CANDIDATE =
+  /(?<![\w@/.+$-])(?:\+[ \t]?\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d[\d \t.-]{4,18}\d(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@]|[/.]\d|%)/gi;
+const PHONE_CONTEXT = /\b(?:phone|call|calls|calling|cell|mobile|tel|telephone|text|txt|texts|sms|messages?|number|reach|contact|whatsapp|signal|landline|hotline|line|office|ring|dial|fax|ph|mob|voicemail)\b[^.!?\n]{0,30}$/;
+/** The label word nearest before the number decides phone vs fax ("fax: 1..., phone: 2..."). */
+const LABEL_BEFORE = /\b(e?fax(?:es|ed|ing)?|phone|cell|mobile|tel|telephone|call|text|office|home|work|landline|whatsapp)\b(?=[^.!?\n]{0,25}$)/g;
+/** One-letter labels of a letterhead: "F: 415-…  P: 415-…". */
+const LETTER_LABEL = /(?:^|[\s|,;])(f|fx|p|ph|t|m|c)[ \t]*[:.][ \t]*$/;
+/** A label written right after the number: "555-0142 (cell)", "0479 50 54 03 office", "(503) 284-7719-Fax". */
+const LABEL_AFTER = /^[ \t]*[-–,(\[/]?[ \t]*(fax|office|mobile|cell|cellphone|home|work|tel|phone|landline|direct|main|mob)\b(?![^.!?\n]{0,14}\d)/i;
+/** Strong phone words: enough for a short (6-digit) grouped number. */
+const STRONG_PHONE_WORD = /\b(?:phone|call|cell|mobile|tel|telephone|text|txt|sms|whatsapp|landline|fax|dial|ring)\b(?:[ \t]+(?:me|us|her|him|them|on|at|is|no\.?|number|#))*[ \t:#.]*$/;
+const EXTENSION = /[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}$/i;
+/** North American shape (valid or not by the numbering plan): (555)123-4567, 555.123.4567, +1-555-123-4567, 001-555-123-4567. */
+const NANP_SHAPE = /^(?:\+?1[ \t.-]?|001[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}$/;
+/** National format with a trunk 0, grouped: 0479 50 54 03, 082 490 1693, (027) 7972-805, 06-10446904. */
+const TRUNK_SHAPE = /^(?:\(0\d{1,4}\)|0\d{1,4})(?:[ \t.-]{1,2}\d{2,8}){1,4}$/;
+/** An identifier keyword right before the digits: the number is that identifier, not a phone. */
+const ID_CONTEXT = /\b(?:account|acct|mrn|mr|emr|ehr|record|chart|hospital|patient|appeal|grievance|auth|member|subscriber|policy|group|claim|case|prescription|rx|serial|licen[cs]e|npi|dea|vin|plate|confirmation|reference|ref|ticket|order|invoice|routing|card|ssn|social security|passport|employee|student|tracking|authori[sz]ation|referral|imei|device|transmitter|sensor)\b(?:\s*(?:number|no\.?|#|id|is|was|:)){0,3}\s*\(?\s*$/;
+const DATE_LIKE = /^\d{1,2}[ .-]\d{1,2}[ .-](?:19|20)\d\d$/;
+
+export function phones(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    const raw = m[0];
+    const raw0 = raw.replace(/[ \t.-]+$/, '');
+    const core = raw0.replace(EXTENSION, '');
+    const nd = digitsOf(core).length;
+    if (nd < 6 || nd > 15) continue;
+    // "Fax no. 206-…": the abbreviation's dot does not end the phrase.
+    const b = before(text, m.index, 40).replace(/\bno\.(?=\s)/g, 'no');
+    if (ID_CONTEXT.test(b)) continue;
+    const labelAfter = LABEL_AFTER.exec(text.slice(m.index + raw0.length, m.index + raw0.length + 16));
+    let labelBefore: RegExpExecArray | null = null;
+    for (const l of b.matchAll(LABEL_BEFORE)) labelBefore = l;
+    const letter = LETTER_LABEL.exec(b);
+    const context = !!labelAfter || !!letter || PHONE_CONTEXT.test(b);
+    // The nearest label decides: one written right after the number, else the last one before it.
+    const label = (labelAfter?.[1] ?? (letter ? (letter[1]!.startsWith('f') ? 'fax' : 'phone') : labelBefore?.[1]) ?? '').toLowerCase();
+    const type: PhiType = /^e?fax/.test(label) ? 'FAX' : 'PHONE';
+    const grouped = /[ \t.()-]/.test(core.trim());
+    if (nd < 7 && !(grouped && (labelAfter || STRONG_PHONE_WORD.test(b)))) continue;
+    // libphonenumber validates the number for its region (US by default, or any region when written with +).
+    // The candidate may carry a stray digit group at either end: try it whole, then without the end groups.
+    let found = false;
+    const variants: Array<[number, string]> = [[0, raw0]];
+    const lastGap = raw0.search(/[ \t]+\d+$/);
+    if (lastGap > 0 && !EXTENSION.test(raw0)) variants.push([0, raw0.slice(0, lastGap)]);
+    const firstGap = /^\d+[ \t]+/.exec(raw0);
+    if (firstGap && !raw0.startsWith('+')) variants.push([firstGap[0].length, raw0.slice(firstGap[0].length)]);
+    for (const [offset, v] of variants) {
+      if (digitsOf(v).length < 7) continue;
+      // "+41 (0)38 ..." : the bracketed trunk 0 is not dialled from abroad.
+      const n = parsePhoneNumberFromString(v.startsWith('+') ? v.replace(/\(0\)[ \t]?/, '') : v, 'US');
+      if (!n) continue;
+      const ok = n.isValid() || (v.startsWith('+') && n.isPossible());
+      if (!ok) continue;
+      found = true;
+      out.push({ type, start: m.index + offset, end: m.index + offset + v.length, score: context ? 0.97 : n.isValid() ? 0.9 : 0.85, source: 'phone.lib' });
+      break;
+    }
+    if (found) continue;
+    // Phone-shaped numbers that libphonenumber does not validate (national formats of other countries, unassigned
+    // area codes): the North American 3-3-4 shape, or a grouped national number with a trunk 0.
+    const shape = NANP_SHAPE.test(core) || (TRUNK_SHAPE.test(core) && nd >= 9 && nd <= 12 && !DATE_LIKE.test(core));
+    if (!context && !shape) continue;
+    // International numbers written without a country code: only with a phone word nearby.
+    if (!shape && !grouped && nd > 11) continue;
+    let start = m.index;
+    let end = m.index + raw0.length;
+    while (end > start && /[ \t.-]/.test(text[end - 1]!)) end--;
+    while (start < end && /[ \t.-]/.test(text[start]!)) start++;
+    if (start > 0 && text[start - 1] === '(' && !/^\(/.test(raw) && /\)/.test(raw)) start--;
+    out.push({ type, start, end, score: context ? 0.8 : 0.75, source: shape ? 'phone.shape' : 'phone.context' });
+  }
+}
+
+// ---------------------------------------------------------------- SSN
+
+const SSN = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
+const SSN_CONTEXT = /\b(?:ssn|ss#|ss #|social security|social sec|social)\b[^.!?\n]{0,25}$/;
+
+export function ssns(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(SSN)) {
+    if (!ssnValid(m[0])) continue;
+    const context = SSN_CONTEXT.test(before(text, m.index, 40));
+    const separated = m[2] !== '';
+    if (!separated && !context) continue;
+    out.push({ type: 'SSN', start: m.index, end: m.index + m[0].length, score: context ? 0.99 : m[2] === '-' ? 0.85 : 0.6, source: 'ssn' });
+  }
+}
+
+// ---------------------------------------------------------------- identifiers introduced by a keyword
+
+const N = String.raw`(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b)?`;
+const KEYWORDS: Array<[PhiType, string]> = [
+  ['MRN', String.raw`mrn|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number`],
+  ['HEALTH_PLAN_ID', String.raw`member(?:ship)? (?:id|number|no\.?|#)|member#|subscriber (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|policy|insurance (?:id|number|no\.?|#|card (?:number|no\.?|#))|(?:health )?plan (?:id|number|no\.?|#)|group (?:id|number|no\.?|#)|medicaid (?:id|number|no\.?|#|card)|medicare (?:id|number|no\.?|#|card)|mbi|beneficiary (?:id|number|#)|bcbs (?:id|number|#)|insurance`],
+  ['ACCOUNT_NUMBER', String.raw`account (?:number|no\.?|#)|acct\.?${N}|bank account|checking account|savings account|routing (?:number|no\.?|#)|card (?:number|no\.?|#)|credit card${N}|debit card${N}|visa card|iban|billing (?:account|number|id|#)|patient account${N}|hsa${N}|fsa${N}|invoice (?:number|no\.?|#)|guarantor(?: account)?${N}|hospital account${N}|(?:card|account|acct) ending(?: in)?|routing|account`],
+  ['LICENSE_NUMBER', String.raw`driver'?s?'? licen[cs]e${N}|driving licen[cs]e${N}|dl (?:number|no\.?|#)|dl#|licen[cs]e (?:number|no\.?|#)|npi${N}|dea${N}|medical licen[cs]e${N}|nursing licen[cs]e${N}|state licen[cs]e${N}|certificate (?:number|no\.?|#)|permit (?:number|no\.?|#)|licen[cs]e(?! plate)`],
+  ['VEHICLE_ID', String.raw`vin${N}|vehicle identification number|licen[cs]e plate${N}|plate (?:number|no\.?|#)|plates? (?:is|are|reads?|says)|tag (?:number|no\.?|#)|registration (?:number|no\.?|#)`],
+  ['DEVICE_ID', String.raw`serial${N}|s/n|sn:|device (?:id|number|no\.?|#|serial)|imei${N}|udi${N}|mac address|transmitter (?:id|serial|number|no\.?|#|sn)|sensor (?:id|serial|number|no\.?|#|sn)|pump (?:id|serial|number|no\.?|#|sn)|pacemaker (?:id|serial|number|no\.?|#)|implant (?:id|serial|number|#)|model and serial`],
+  ['OTHER_ID', String.raw`case (?:number|no\.?|#|id)|visit (?:number|no\.?|#|id)|encounter (?:number|no\.?|#|id)|request (?:number|no\.?|#|id)|appointment (?:number|no\.?|#|id)|transaction (?:number|no\.?|#|id)|pa#|pa #|voucher|confirmation|reference|appeal (?:number|no\.?|#|id)|grievance (?:number|no\.?|#|id)|complaint (?:number|no\.?|#)|incident (?:number|no\.?|#)|prior auth(?:orization)? (?:number|no\.?|#|id|code)|pa (?:number|no\.?|#)|claim (?:number|no\.?|#|id)|confirmation (?:number|no\.?|#|code)|reference (?:number|no\.?|#|code)|ref\.? ?#|ticket (?:number|no\.?|#)|prescription (?:number|no\.?|#)|rx ?(?:number|no\.?|#)|rx#|order (?:number|no\.?|#)|employee (?:id|number|no\.?|#)|student (?:id|number|no\.?|#)|badge (?:id|number|#)|passport${N}|visa (?:number|no\.?|#)|accession (?:number|no\.?|#)|specimen (?:id|number|#)|requisition (?:number|#)|referral (?:number|no\.?|#|id)|authori[sz]ation (?:number|no\.?|#|code)|auth (?:number|no\.?|#|code)|tracking (?:number|no\.?|#)|file (?:number|no\.?|#)|enrollment (?:id|number|#)|patient portal (?:id|username)|username|user ?id|login|pin|voucher (?:number|code|#)|lab (?:id|number)|kit (?:id|number|#)|barcode`],
+];
+const KEYWORD_RE = new RegExp(KEYWORDS.map(([type, re]) => `(?<${type}>\\b(?:${re}))`).join('|'), 'gi');
+const FILLER = new Set(['is', 'was', 'are', 'number', 'num', 'no', 'no.', '#', ':', 'id', "it's", 'its', 'reads', 'says', 'on', 'the', 'my', 'card', 'of', 'ends', 'ending', 'in', 'with', 'be', 'should', 'you', 'need', 'me', 'for', 'their', 'his', 'her', 'our', 'code', 'and', '-', '=', 'at', 'listed', 'as', 'still', 'currently', 'new', 'old', 'a']);
+const TOKEN = /[^\s,;!?()"'<>]+/y;
+
+function looksLikeId(token: string, type: PhiType): boolean {
+  if (token.length < 4 || token.length > 34) return false;
+  if (!/^[A-Za-z0-9][A-Za-z0-9-/.]*[A-Za-z0-9]$/.test(token)) return false;
+  const digits = digitsOf(token).length;
+  if (type === 'VEHICLE_ID') return digits >= 1 && token.length <= 17;
+  if (type === 'OTHER_ID' && digits >= 3) return true;
+  if (digits < 3) return false;
+  // Doses, lab values and measures are not identifiers.
+  if (/^\d{1,4}(?:\.\d+)?(?:mg|mcg|ml|units?|iu|mmol|kg|lbs?|%)$/i.test(token)) return false;
+  if (/^\d+\.\d+$/.test(token)) return false;
+  return true;
+}
+
+/** Finds `KEYWORD [filler words] ID` and reports the ID with the keyword's type. */
+export function keywordIds(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(KEYWORD_RE)) {
+    const groups = m.groups!;
+    let type: PhiType | undefined;
+    for (const [t] of KEYWORDS) if (groups[t] !== undefined) { type = t; break; }
+    if (!type) continue;
+    const kw = m[0].toLowerCase();
+    // "policy", "insurance", "account", "license" alone are weak: the ID must follow closely.
+    const weak = kw === 'policy' || kw === 'insurance' || kw === 'account' || kw === 'routing' || kw === 'voucher' || kw === 'confirmation' || kw === 'reference' || kw === 'license' || kw === 'licence' || kw === 'pin' || kw === 'login' || kw === 'username';
+    let pos = m.index + m[0].length;
+    // "record number at the cancer center is X": a short place phrase between the keyword and the ID.
+    const via = /^\s+(?:at|with|for|from|in)\s+(?:[\w'’-]+\s+){0,4}?(?:is|was|:)(?=\s)/i.exec(text.slice(pos, pos + 60));
+    if (via) pos += via[0].length;
+    let skipped = 0;
+    while (pos < text.length && skipped < (weak ? 3 : 6)) {
+      while (pos < text.length && /[\s:=,(\[]/.test(text[pos]!)) pos++;
+      TOKEN.lastIndex = pos;
+      const t = TOKEN.exec(text);
+      if (!t) break;
+      let tok = t[0];
+      let end = pos + tok.length;
+      while (/[.:]$/.test(tok)) { tok = tok.slice(0, -1); end--; }
+      const lower = tok.toLowerCase();
+      if (FILLER.has(lower) || lower === '') { pos = t.index + t[0].length; skipped++; continue; }
+      if (/^#/.test(tok) && tok.length > 1) { pos++; tok = tok.slice(1); }
+      let plateLen = 0;
+      if (type === 'VEHICLE_ID') {
+        // Plates are often written in two groups: "ZME 118", "7ABC 123".
+        const tokStart = end - tok.length;
+        const plate = /^[A-Za-z0-9]{2,4}[ -][A-Za-z0-9]{2,4}(?![\w-])/.exec(text.slice(tokStart, tokStart + 12));
+        if (plate && /\d/.test(plate[0])) { plateLen = plate[0].length; end = tokStart + plateLen; tok = plate[0].replace(/[ -]/, ''); }
+      }
+      // "HAR 77120934": a short letter prefix, a space, then the digits.
+      const prefixed = /^[A-Z]{2,4}$/.test(tok) ? /^[ -]\d{4,}(?![\w-])/.exec(text.slice(end, end + 20)) : null;
+      if (prefixed) { end += prefixed[0].length; tok = tok + prefixed[0].slice(1); }
+      if (!looksLikeId(tok, type)) break;
+      if (/^(?:19|20)\d\d$/.test(tok)) break;
+      if (weak && (tok.length < 5 || digitsOf(tok).length < (type === 'OTHER_ID' ? 3 : 4))) break;
+      let start = end - (plateLen || tok.length);
+      // Digit groups separated by single spaces belong to the same number ("1234 5678 9012").
+      const rest = /^(?:[ -]\d{2,6}){1,5}(?![\w])/.exec(text.slice(end, end + 40));
+      if (rest && /\d$/.test(tok)) end += rest[0].length;
+      let finalType: PhiType = type;
+      let score = weak ? 0.75 : 0.93;
+      const kwLower = kw.replace(/\s+/g, ' ');
+      if (type === 'LICENSE_NUMBER' && kwLower.startsWith('npi')) score = npiValid(tok) ? 0.99 : 0.85;
+      if (type === 'LICENSE_NUMBER' && kwLower.startsWith('dea')) score = deaValid(tok) ? 0.99 : 0.85;
+      if (type === 'DEVICE_ID' && kwLower.startsWith('imei')) score = imeiValid(tok) ? 0.99 : 0.85;
+      if (type === 'HEALTH_PLAN_ID' && mbiValid(tok)) score = 0.99;
+      if (type === 'ACCOUNT_NUMBER' && cardValid(text.slice(start, end))) score = 0.99;
+      if (type === 'VEHICLE_ID' && tok.length === 17) score = vinValid(tok) ? 0.99 : 0.9;
+      if (start < 0) start = 0;
+      out.push({ type: finalType, start, end, score, source: `id.${type.toLowerCase()}` });
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- identifiers recognised by their own structure
+
+const CARD = /(?<![\w+-])\d(?:[ -]?\d){11,18}(?![\w-])/g;
+const IBAN = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,4})?\b/g;
+const VIN = /\b[A-HJ-NPR-Za-hj-npr-z0-9]{17}\b/g;
+const MBI_RE = /\b[1-9][A-Za-z][A-Za-z0-9]\d-?[A-Za-z][A-Za-z0-9]\d-?[A-Za-z]{2}\d{2}\b/g;
+const MAC = /\b(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}\b/g;
+const DEA = /\b[A-Za-z][A-Za-z9]\d{7}\b/g;
+
+export function structuredIds(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(CARD)) {
+    if (cardValid(m[0])) out.push({ type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.88, source: 'id.card' });
+  }
+  for (const m of text.matchAll(IBAN)) {
+    if (ibanValid(m[0])) out.push({ type: 'ACCOUNT_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.97, source: 'id.iban' });
+  }
+  for (const m of text.matchAll(VIN)) {
+    const letters = m[0].replace(/\d/g, '').length;
+    if (letters < 3 || letters > 14) continue;
+    if (vinValid(m[0])) out.push({ type: 'VEHICLE_ID', start: m.index, end: m.index + m[0].length, score: 0.9, source: 'id.vin' });
+  }
+  for (const m of text.matchAll(MBI_RE)) {
+    if (mbiValid(m[0])) out.push({ type: 'HEALTH_PLAN_ID', start: m.index, end: m.index + m[0].length, score: 0.85, source: 'id.mbi' });
+  }
+  if (text.includes(':') || text.includes('-')) {
+    for (const m of text.matchAll(MAC)) out.push({ type: 'DEVICE_ID', start: m.index, end: m.index + m[0].length, score: 0.85, source: 'id.mac' });
+  }
+  for (const m of text.matchAll(DEA)) {
+    if (deaValid(m[0])) out.push({ type: 'LICENSE_NUMBER', start: m.index, end: m.index + m[0].length, score: 0.6, source: 'id.dea' });
+  }
+}
+
+// ---------------------------------------------------------------- ZIP codes
+
+const ZIP = /(?<![\w$.,/-])(\d{5})(?:-(\d{4}))?(?![\w-]|[.,/]\d)/g;
+const STATE_NAMES = [...US_STATES.keys()].map((s) => s.replace(/ /g, '\\s+')).join('|');
+const STATE_BEFORE = new RegExp(String.raw`(?:\b([A-Z]{2})|\b(${STATE_NAMES}))\.?,?[ \t]*\n?[ \t]*$`, 'i');
+const ZIP_CONTEXT = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)s?\b[^.!?\n]{0,20}$/i;
+const ZIP_INTL = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)\s*(?:is|was|:|#)?\s*([A-Za-z0-9]{2,5}(?:[- ][A-Za-z0-9]{3,4})?)\b/gi;
+
+/** Postcodes of other countries: 4 or 5 digits, 123 45, 12-345, 1234-567, 1234 AB, UK and Canadian forms. */
+const POSTCODE = String.raw`(?:\d{4}[ \t]?[A-Z]{2}(?![\w])|\d{4}-\d{3}|\d{3}[ \t]\d{2}(?!\d)|\d{2}-\d{3}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)`;
+/** "in Bjert 6091", "in Quinta de São Tiago 3610-114", "Kraków 30-001": a town then its postcode. */
+const TOWN_POSTCODE = new RegExp(String.raw`(?<![\p{L}\d])(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|do|del|la|le|sur|am|an|im|nad|u)){0,3})[ \t]*,?[ \t]+(${POSTCODE})(?![\w-]|[.,]\d)`, 'gu');
+/** "75008 Paris", "1000 Bruxelles": a postcode then a known town. */
+const POSTCODE_TOWN = new RegExp(String.raw`(?<![\w$.,/-])(\d{4,5}|\d{2}-\d{3}|\d{3}[ \t]\d{2})[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+)?)`, 'gu');
+const CANADA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
+
+function townOk(words: string): boolean {
+  const ws = words.split(/[ \t]+/);
+  const first = fold(ws[0]!);
+  if (COMMON_WORDS.has(first) || MONTHS.has(first) || /^(?:room|suite|apt|unit|stage|phase|level|floor|building|bldg|box|step|week|day|page|chapter|version|model|type|grade|class|section|ward|bed)$/.test(first)) return false;
+  if (US_STATE_ABBRS.has(ws[ws.length - 1]!) || US_STATES.has(fold(words))) return false;
+  return !COUNTRIES.has(fold(words));
+}
+
+export function postcodes(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(TOWN_POSTCODE)) {
+    const town = m[1]!;
+    const code = m[2]!;
+    if (/^(?:19|20)\d\d$/.test(code) || !townOk(town)) continue;
+    const b = before(text, m.index, 12);
+    const known = (PLACES.get(fold(town)) ?? -1) >= 1000;
+    const cue = /(?:\b(?:in|at|from|near|to)|[,:\n])[ \t]*$/.test(b) || m.index === 0;
+    if (!known && !cue) continue;
+    const codeStart = m.index + m[0].length - code.length;
+    out.push({ type: 'ZIP', start: codeStart, end: codeStart + code.length, score: 0.8, source: 'zip.town' });
+    out.push({ type: 'LOCATION', start: m.index, end: m.index + town.length, score: 0.75, source: 'location.postcode' });
+  }
+  for (const m of text.matchAll(POSTCODE_TOWN)) {
+    const code = m[1]!;
+    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    const town = m[2]!;
+    const single = town.split(/[ \t]+/)[0]!;
+    const known = (PLACES.get(fold(town)) ?? PLACES.get(fold(single)) ?? -1) >= 1000;
+    if (!known || !townOk(town)) continue;
+    out.push({ type: 'ZIP', start: m.index, end: m.index + code.length, score: 0.75, source: 'zip.town' });
+  }
+  for (const m of text.matchAll(CANADA_POSTCODE)) out.push({ type: 'ZIP', start: m.index, end: m.index + m[0].length, score: 0.8, source: 'zip.ca' });
+}
+
+export function zips(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(ZIP)) {
+    const five = m[1]!;
+    const b = text.slice(Math.max(0, m.index - 30), m.index);
+    const st = STATE_BEFORE.exec(b);
+    const stateOk = st ? (st[1] ? US_STATE_ABBRS.has(st[1]) : true) : false;
+    const context = ZIP_CONTEXT.test(b);
+    const known = ZIP_CODES.has(five);
+    let score = 0;
+    if (context) score = 0.97;
+    else if (stateOk) score = known ? 0.97 : 0.85;
+    else if (m[2] && known) score = 0.85;
+    else if (known && /\b(?:area|neighborhood|zone)\b/i.test(after(text, m.index + m[0].length, 15))) score = 0.7;
+    if (score > 0) out.push({ type: 'ZIP', start: m.index, end: m.index + m[0].length, score, source: 'zip' });
+  }
+  for (const m of text.matchAll(ZIP_INTL)) {
+    const v = m[1]!;
+    if (!/\d/.test(v)) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ type: 'ZIP', start, end: start + v.length, score: 0.9, source: 'zip.context' });
+  }
+}

@@ -1,0 +1,72 @@
+import { decide } from './policy.js';
+import type { Finding, ModerationResult, Stage, StageInput } from './types.js';
+
+export interface PipelineOptions {
+  /** Time budget for a stage that does not set its own. */
+  stageTimeoutMs: number;
+}
+
+export interface Pipeline {
+  readonly stages: readonly Stage[];
+  moderate(input: StageInput): Promise<ModerationResult>;
+}
+
+class StageTimeout extends Error {}
+
+/**
+ * Runs every stage on the message and lets the policy decide. Stages run concurrently:
+ * they do not see each other's findings, so order only fixes how findings are listed.
+ * A stage that throws or overruns its budget yields a hold finding: a message is never
+ * published unchecked.
+ */
+export function createPipeline(stages: Stage[], options: PipelineOptions): Pipeline {
+  const frozen = Object.freeze([...stages]);
+  return {
+    stages: frozen,
+    async moderate(input: StageInput): Promise<ModerationResult> {
+      const started = performance.now();
+      const stageMs: Record<string, number> = {};
+      const perStage = await Promise.all(
+        frozen.map(async (stage) => {
+          const t0 = performance.now();
+          try {
+            const findings = await withTimeout(Promise.resolve().then(() => stage.run(input)), stage.timeoutMs ?? options.stageTimeoutMs);
+            return findings;
+          } catch (error) {
+            return [stageFailure(stage.name, error instanceof StageTimeout)];
+          } finally {
+            stageMs[stage.name] = round(performance.now() - t0);
+          }
+        }),
+      );
+      const findings = perStage.flat();
+      const decision = decide(input.text, findings);
+      return { ...decision, findings, ms: round(performance.now() - started), stageMs };
+    },
+  };
+}
+
+function stageFailure(stage: string, timedOut: boolean): Finding {
+  return {
+    stage,
+    type: 'STAGE_ERROR',
+    start: 0,
+    end: 0,
+    score: 1,
+    rule: timedOut ? 'STAGE_TIMEOUT' : 'STAGE_FAILED',
+    message: 'One of our automatic checks could not finish, so a person will look at your message.',
+    action: 'hold',
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StageTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench:phi [-- --rounds 20 --length 500 --data PATH]`
+ * Times the non-transformer PHI detector per ~500-character post on one core (single-threaded Node):
+ * posts are built by joining the fixture texts (or a JSONL file given with --data) to the requested length.
+ * Prints median, p95, p99 and max per post, plus module load time. Prints no message text.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
+};
+const rounds = Number(opt('rounds', '20'));
+const length = Number(opt('length', '500'));
+const here = dirname(fileURLToPath(import.meta.url));
+const files = args.includes('--data') ? [opt('data', '')] : [join(here, '..', 'test', 'fixtures', 'phi', 'dev.jsonl'), join(here, '..', 'test', 'fixtures', 'phi', 'test.jsonl')];
+
+const texts: string[] = [];
+for (const f of files) {
+  for (const line of readFileSync(f, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+}
+const posts: string[] = [];
+let cur = '';
+for (let i = 0; posts.length < 300; i++) {
+  cur += (cur ? ' ' : '') + texts[i % texts.length]!;
+  if (cur.length >= length) { posts.push(cur.slice(0, length)); cur = ''; }
+}
+
+const t0 = performance.now();
+const { detectPhi } = await import('../moderation/phi/detect.js');
+const loadMs = performance.now() - t0;
+
+// Warm-up so the JIT has compiled the hot paths (a long-running server is in this state).
+let sink = 0;
+for (let r = 0; r < 3; r++) for (const p of posts) sink += detectPhi(p).length;
+
+const samples: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  for (const p of posts) {
+    const s = performance.now();
+    sink += detectPhi(p).length;
+    samples.push(performance.now() - s);
+  }
+}
+samples.sort((a, b) => a - b);
+const q = (x: number) => samples[Math.min(samples.length - 1, Math.floor(x * samples.length))]!;
+const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+process.stdout.write(
+  `PHI detector benchmark: ${posts.length} posts of ${length} chars x ${rounds} rounds = ${samples.length} runs (node ${process.version}, single thread)\n` +
+  `module load (gazetteers): ${loadMs.toFixed(0)} ms\n` +
+  `per post: median ${q(0.5).toFixed(3)} ms, p95 ${q(0.95).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, max ${samples[samples.length - 1]!.toFixed(3)} ms, mean ${mean.toFixed(3)} ms\n` +
+  `targets: median <= 0.3 ms, p99 <= 2 ms -> ${q(0.5) <= 0.3 && q(0.99) <= 2 ? 'MET' : 'NOT MET'}  (spans found: ${sink})\n`,
+);

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+
+export default async function healthRoutes(app: FastifyInstance) {
+  app.get('/health/live', { schema: { tags: ['health'], summary: 'The process is up', security: [] } }, async () => ({ status: 'ok' }));
+  app.get('/health/ready', { schema: { tags: ['health'], summary: 'Storage answers and the pipeline is loaded', security: [] } }, async (_req, reply) => {
+    try {
+      await app.dbHandle.ping();
+      return { status: 'ready', stages: app.pipeline.stages.map((s) => s.name), sockets: app.hub.socketCount };
+    } catch {
+      return reply.status(503).send({ statusCode: 503, code: 'NOT_READY', message: 'Storage is not answering.' });
+    }
+  });
+}
