@@ -86,6 +86,11 @@ export interface CommunityPolicy {
   };
   /** Crisis detection (moderation/crisis): which kinds, for which author roles. */
   crisis?: { enabled?: boolean; kinds?: string[]; roles?: AuthorRole[] };
+  /**
+   * Misinformation (moderation/misinfo): hold at or above `holdThreshold`, publish with a context
+   * note at or above `noteThreshold` (calibrated scores 0..1); `exemptRoles` are only recorded.
+   */
+  misinfo?: { enabled?: boolean; holdThreshold?: number; noteThreshold?: number; exemptRoles?: AuthorRole[] };
   /** Shown to an author whose message mentions a crisis. */
   crisisResources: string[];
   /** Appended to clinician replies that pass the boundary rules. */

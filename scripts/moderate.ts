@@ -8,7 +8,8 @@
  * This contract is relied on by evaluation tools: extend it, never rename fields.
  */
 import { createInterface } from 'node:readline';
-import { createPipeline, defaultPolicy, defaultStages, type AuthorRole } from '../moderation/index.js';
+import { createPipeline, defaultPolicy, defaultStages, type AuthorRole, type Stage } from '../moderation/index.js';
+import { createMisinformationStage } from '../moderation/misinfo/index.js';
 
 const ROLES: ReadonlySet<string> = new Set(['member', 'clinician', 'moderator', 'admin']);
 const MAX_TEXT = 100_000;
@@ -37,8 +38,21 @@ function parseLine(line: string): { ok: true; id: unknown; text: string; role: A
   return { ok: true, id, text: obj.text, role: role as AuthorRole, ...(typeof obj.question === 'string' ? { question: obj.question } : {}) };
 }
 
+/**
+ * The server's stages: the rule stages plus the model-based misinformation stage (its encoder
+ * runs in this process). `HAVEN_MODELS=off` leaves the model out, as on the server.
+ */
+async function loadStages(): Promise<{ stages: Stage[]; close(): Promise<void> }> {
+  const base = defaultStages();
+  if (/^(0|off|false|no)$/i.test(process.env.HAVEN_MODELS ?? '')) return { stages: base, close: async () => undefined };
+  const misinfo = await createMisinformationStage({ timeoutMs: 30_000 });
+  const phiAt = base.findIndex((s) => s.name === 'phi');
+  return { stages: [...base.slice(0, phiAt + 1), misinfo, ...base.slice(phiAt + 1)], close: () => misinfo.close() };
+}
+
 async function main(): Promise<void> {
-  const pipeline = createPipeline(defaultStages(), { stageTimeoutMs: Number(process.env.HAVEN_STAGE_TIMEOUT_MS ?? 5000) });
+  const loaded = await loadStages();
+  const pipeline = createPipeline(loaded.stages, { stageTimeoutMs: Number(process.env.HAVEN_STAGE_TIMEOUT_MS ?? 5000) });
   const policy = defaultPolicy();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const raw of rl) {
@@ -70,9 +84,11 @@ async function main(): Promise<void> {
     };
     process.stdout.write(JSON.stringify(out) + '\n');
   }
+  await loaded.close();
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`moderate: ${error instanceof Error ? error.message : String(error)}\n`);
+  const code = (error as { code?: unknown })?.code;
+  process.stderr.write(`moderate: ${typeof code === 'string' ? `(${code}) ` : ''}${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

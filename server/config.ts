@@ -2,6 +2,7 @@
  * The one typed configuration module. Every setting comes from the environment (or a
  * test's overrides), is validated once at start, and is documented in the README table.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -31,6 +32,24 @@ export interface Config {
   demo: boolean;
   /** Scrypt cost; lowered only by tests. */
   scryptCost: number;
+  /** Run the model-based stages (misinformation); off only for tiny deployments or tests that do not need them. */
+  models: boolean;
+  /** Worker threads running the sentence encoder. */
+  encoderWorkers: number;
+  /** Encoder model folder; empty = models/use-lite. */
+  encoderDir: string;
+  /** Misinformation head and claims folder; empty = models/misinfo. */
+  misinfoModelDir: string;
+  /** Time budget of a model-based stage (it waits for the encoder under load). */
+  modelStageTimeoutMs: number;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|on|true|yes)$/i.test(raw)) return true;
+  if (/^(0|off|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
 }
 
 export class ConfigError extends Error {
@@ -66,6 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: env.HAVEN_ADMIN_PASSWORD ?? '',
     demo: env.HAVEN_DEMO === '1' || env.HAVEN_DEMO === 'true',
     scryptCost: int(env, 'HAVEN_SCRYPT_COST', 16384, 2),
+    models: onOff(env, 'HAVEN_MODELS', true),
+    // One core stays with the event loop; the encoder gets the rest (at most 2 workers by default).
+    encoderWorkers: int(env, 'HAVEN_ENCODER_WORKERS', Math.max(1, Math.min(2, availableParallelism() - 1)), 1),
+    encoderDir: env.HAVEN_ENCODER_DIR ? path.resolve(env.HAVEN_ENCODER_DIR) : '',
+    misinfoModelDir: env.HAVEN_MISINFO_MODEL_DIR ? path.resolve(env.HAVEN_MISINFO_MODEL_DIR) : '',
+    modelStageTimeoutMs: int(env, 'HAVEN_MODEL_STAGE_TIMEOUT_MS', 3000, 1),
     ...overrides,
   };
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(config.databaseUrl)) {

@@ -5,6 +5,7 @@
  */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { ModelLoadError } from './moderation-stages.js';
 import { DEMO_PASSWORD, ensureAdmin, seedDemo } from './seed.js';
 
 async function main() {
@@ -39,6 +40,8 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`haven: configuration error (${error.code}): ${error.message}\n`);
+  } else if (error instanceof ModelLoadError) {
+    process.stderr.write(`haven: model error (${error.code}): ${error.message}\n`);
   } else {
     process.stderr.write(`haven: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   }

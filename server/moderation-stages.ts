@@ -1,10 +1,81 @@
 /**
- * Which moderation stages the server runs, in order. Stages that need loaded models are
- * created here, once, at start.
+ * Which moderation stages the server runs, in order. Stages that need the encoder are built
+ * here, once, at start: one pool of worker threads loads the model, and every stage that
+ * needs embeddings shares it. A missing or corrupt model folder stops the start with a clear
+ * error rather than running without the misinformation check.
  */
 import { defaultStages, type Stage } from '../moderation/index.js';
+import { loadEncoderPool, type EncoderPool } from '../moderation/misinfo/encoder-pool.js';
+import { createMisinformationStage } from '../moderation/misinfo/index.js';
 import type { Config } from './config.js';
+import { sharedEncoder } from './models/shared-encoder.js';
 
-export async function buildStages(_config: Config): Promise<Stage[]> {
-  return defaultStages();
+export interface ServerStages {
+  stages: Stage[];
+  /** Present when the model-based stages run. */
+  encoder?: EncoderPool;
+  close(): Promise<void>;
+}
+
+/** A model folder could not be loaded; `code` is MODEL_MISSING or MODEL_CORRUPT. */
+export class ModelLoadError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ModelLoadError';
+  }
+}
+
+export async function buildStages(config: Config): Promise<ServerStages> {
+  const base = defaultStages();
+  if (!config.models) return { stages: base, close: async () => undefined };
+
+  let pool: EncoderPool | undefined;
+  try {
+    pool = await loadEncoderPool({ workers: config.encoderWorkers, ...(config.encoderDir ? { modelDir: config.encoderDir } : {}) });
+    const encoder = sharedEncoder(pool);
+    const misinfo = await createMisinformationStage({
+      encoder,
+      ...(config.misinfoModelDir ? { modelDir: config.misinfoModelDir } : {}),
+      timeoutMs: config.modelStageTimeoutMs,
+    });
+    // Misinformation is checked after privacy, before the clinician and crisis rules (order only lists findings).
+    const phiAt = base.findIndex((s) => s.name === 'phi');
+    const stages = [...base.slice(0, phiAt + 1), misinfo, ...base.slice(phiAt + 1)];
+    const loaded = pool;
+    return {
+      stages,
+      encoder: loaded,
+      async close() {
+        await misinfo.close();
+        await loaded.close();
+      },
+    };
+  } catch (error) {
+    await pool?.close().catch(() => undefined);
+    throw asModelLoadError(error);
+  }
+}
+
+function asModelLoadError(error: unknown): unknown {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'MODEL_MISSING' || code === 'MODEL_CORRUPT') {
+    return new ModelLoadError(
+      code,
+      `${(error as Error).message}. The model files ship in the repository's models/ folder: restore them (git checkout -- models), ` +
+        'point HAVEN_ENCODER_DIR / HAVEN_MISINFO_MODEL_DIR at a good copy, or start with HAVEN_MODELS=off (no misinformation check).',
+      { cause: error },
+    );
+  }
+  if (error instanceof SyntaxError || (error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    return new ModelLoadError(
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'MODEL_MISSING' : 'MODEL_CORRUPT',
+      `the misinformation model could not be read (${(error as Error).message}); restore models/misinfo (git checkout -- models) or set HAVEN_MODELS=off`,
+      { cause: error },
+    );
+  }
+  return error;
 }

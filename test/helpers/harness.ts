@@ -71,7 +71,9 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const clock = { now: Date.now() };
   const pgDb = TEST_DIALECT === 'postgres' && !overrides.databaseUrl ? await freshPostgresDatabase() : undefined;
   const databaseUrl = pgDb?.url ?? `sqlite:${path.join(dir, 'haven.db')}`;
-  const config = loadConfig({}, { dataDir: dir, databaseUrl, logLevel: 'info', scryptCost: 1024, encryptionKeys: TEST_KEYS, ...overrides });
+  // The encoder-based stages load a model into worker threads (about a second); suites that
+  // test them (misinfo-flow, e2e) turn them on with `models: true`.
+  const config = loadConfig({}, { dataDir: dir, databaseUrl, logLevel: 'info', scryptCost: 1024, encryptionKeys: TEST_KEYS, models: false, ...overrides });
   const app = await buildApp({ config, logStream, now: () => clock.now });
   let adminCache: { id: string; token: string } | undefined;
 

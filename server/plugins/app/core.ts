@@ -47,7 +47,11 @@ export const corePlugin = fp(async (app: FastifyInstance, options: CoreOptions) 
   const { keys, generated } = loadKeys(config.encryptionKeys, config.dataDir);
   if (generated) app.log.warn({ dataDir: config.dataDir }, 'no HAVEN_ENCRYPTION_KEYS set: generated a local key file; back it up or set the variable');
   const sealer = createSealer(keys);
-  const pipeline = createPipeline(options.stages ?? (await buildStages(config)), { stageTimeoutMs: config.stageTimeoutMs });
+  const built = options.stages ? { stages: options.stages, close: async () => undefined } : await buildStages(config).catch(async (error: unknown) => {
+    await dbHandle.close();
+    throw error;
+  });
+  const pipeline = createPipeline(built.stages, { stageTimeoutMs: config.stageTimeoutMs });
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : createLocalBus();
   const hub = new SocketHub(bus);
   const services = createServices({ config, repos, pipeline, bus, sealer, log: app.log, now });
@@ -87,6 +91,7 @@ export const corePlugin = fp(async (app: FastifyInstance, options: CoreOptions) 
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await Promise.allSettled([...app.inflight]);
+    await built.close();
     await bus.close();
     await dbHandle.close();
   });
