@@ -105,8 +105,20 @@ export function compileCues(cues: readonly Cue[] | undefined, macros: Readonly<R
   return (cues ?? []).map((cue) => ({
     id: cue.id,
     weight: cue.weight ?? 0.9,
-    re: new RegExp(expandMacros(cue.pattern, macros), cue.caseSensitive ? 'u' : 'iu'),
+    re: compilePattern(expandMacros(cue.pattern, macros), cue.caseSensitive === true),
   }));
+}
+
+/**
+ * Unicode mode ('u') makes case-insensitive matching about 10x slower in V8 (full case folding on
+ * every character), so it is used only for the few patterns that need it: \p{...} classes,
+ * \u{...} code points or characters outside the BMP (emoji). Every other pattern is ASCII-only
+ * and matches the same with 'i'.
+ */
+const NEEDS_UNICODE = /\\[pP]\{|\\u\{|[\u{10000}-\u{10FFFF}]/u;
+export function compilePattern(source: string, caseSensitive = false): RegExp {
+  const unicode = NEEDS_UNICODE.test(source);
+  return new RegExp(source, (caseSensitive ? '' : 'i') + (unicode ? 'u' : ''));
 }
 
 export function expandMacros(pattern: string, macros: Readonly<Record<string, string>>): string {

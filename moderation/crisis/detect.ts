@@ -97,11 +97,20 @@ export function expandContractions(text: string): { text: string; offsets: numbe
 export function detectCrisis(lex: CompiledLexicon, rawText: string, threshold: number = lex.threshold): CrisisHit[] {
   const { text, offsets } = expandContractions(normalizeQuotes(rawText));
   const recovering = any(lex.recovery, text);
-  const perKind = new Map<CrisisKind, { weights: number[]; cues: string[]; start: number; end: number; best: number }>();
+  const perKind_ = new Map<CrisisKind, { weights: number[]; cues: string[]; start: number; end: number; best: number }>();
   const sentences = splitSentences(text);
   // A message that names nobody at all ("the only way out is to end it") is the author speaking.
   const messageFirstPerson = sentences.some((s) => any(lex.firstPerson, s.text)) || !any(lex.thirdPerson, text);
   for (const sentence of sentences) {
+    // Cheap checks first: most sentences match no cue at all, so the cues are tried before the
+    // modifiers (humour, general talk, person, past, denial, exceptions), which are then evaluated
+    // at most once per sentence or clause and only where some cue matched. Same result as checking
+    // the modifiers first.
+    const clauses = splitClauses(sentence);
+    const matched = clauses.map((clause) =>
+      lex.kinds.map((k) => k.cues.filter((cue) => (!recovering || cue.weight >= 0.9) && cue.re.test(clause.text))),
+    );
+    if (matched.every((perKind) => perKind.every((cues) => cues.length === 0))) continue;
     if (any(lex.humour, sentence.text) || any(lex.general, sentence.text)) continue;
     // About the author: says I/me/my, or names nobody at all in a message whose author speaks as "I".
     const firstPerson =
@@ -109,29 +118,35 @@ export function detectCrisis(lex: CompiledLexicon, rawText: string, threshold: n
     // A past marker anywhere in the sentence ("..., but that was a decade ago") makes a clause past
     // unless the clause itself says it is happening now ("..., and tonight the thoughts are back").
     const sentencePast = any(lex.past, sentence.text);
-    for (const clause of splitClauses(sentence)) {
-      if (any(lex.negation, clause.text)) continue;
+    const sentenceUnless = new Map<number, boolean>();
+    clauses.forEach((clause, ci) => {
+      const perKind = matched[ci]!;
+      if (perKind.every((cues) => cues.length === 0)) return;
+      if (any(lex.negation, clause.text)) return;
       const past = any(lex.past, clause.text) || (sentencePast && !any(lex.present, clause.text));
-      for (const k of lex.kinds) {
-        if (k.entry.requireFirstPerson && !(k.entry.firstPersonScope === 'message' ? messageFirstPerson : firstPerson)) continue;
-        if (past || any(k.extraPast, clause.text)) continue;
-        if (any(k.unless, clause.text) || any(k.unless, sentence.text)) continue;
-        for (const cue of k.cues) {
-          if (!cue.re.test(clause.text)) continue;
-          // A message that says the author is doing better now only keeps strong cues.
-          if (recovering && cue.weight < 0.9) continue;
-          const slot = perKind.get(k.entry.kind) ?? { weights: [], cues: [], start: clause.start, end: clause.end, best: 0 };
+      if (past) return;
+      lex.kinds.forEach((k, ki) => {
+        const cues = perKind[ki]!;
+        if (cues.length === 0) return;
+        if (k.entry.requireFirstPerson && !(k.entry.firstPersonScope === 'message' ? messageFirstPerson : firstPerson)) return;
+        if (any(k.extraPast, clause.text) || any(k.unless, clause.text)) return;
+        let su = sentenceUnless.get(ki);
+        if (su === undefined) sentenceUnless.set(ki, (su = any(k.unless, sentence.text)));
+        if (su) return;
+        // A message that says the author is doing better now only keeps strong cues (filtered above).
+        for (const cue of cues) {
+          const slot = perKind_.get(k.entry.kind) ?? { weights: [], cues: [], start: clause.start, end: clause.end, best: 0 };
           slot.weights.push(cue.weight);
           slot.cues.push(cue.id);
           if (cue.weight > slot.best) Object.assign(slot, { best: cue.weight, start: clause.start, end: clause.end });
-          perKind.set(k.entry.kind, slot);
+          perKind_.set(k.entry.kind, slot);
         }
-      }
-    }
+      });
+    });
   }
   const hits: CrisisHit[] = [];
   for (const k of lex.kinds) {
-    const slot = perKind.get(k.entry.kind);
+    const slot = perKind_.get(k.entry.kind);
     if (!slot) continue;
     const score = combineWeights(slot.weights);
     if (score < threshold) continue;
