@@ -3,7 +3,7 @@
  * Scores the PHI detector, span-level, per type and overall (precision, recall, F2).
  * PATH is a JSON Lines file of {"text","spans":[{"start","end","type"}]}, a Presidio-research JSON file
  * (synth_dataset_v2.json / generated_large.json), or a folder holding such files.
- * Without --data it scores the project's own fixtures (test/fixtures/phi/dev.jsonl and test.jsonl).
+ * Without --data it scores the project's own fixtures (test/fixtures/phi/dev.jsonl, dev-extra.jsonl and test.jsonl).
  *
  * Presidio split (fixed, deterministic): each Presidio text is put in the `dev` or `test` half by an FNV-1a hash
  * of its TEMPLATE (the `masked` field, lower-cased, every {{placeholder}} written as {{}}, whitespace collapsed):
@@ -282,7 +282,7 @@ function main(): void {
   }
   if (paths.length === 0) {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'phi');
-    paths.push(join(root, 'dev.jsonl'), join(root, 'test.jsonl'));
+    paths.push(join(root, 'dev.jsonl'), join(root, 'dev-extra.jsonl'), join(root, 'test.jsonl'));
   }
   process.stdout.write(`PHI detector evaluation (min score ${minScore}); matching: partial overlap, same type (see header of scripts/eval-phi.ts)\n`);
   const summaries: unknown[] = [];

@@ -73,7 +73,24 @@ export function dates(text: string, out: Candidate[]): void {
 
 const AGE_NUM = String.raw`(9\d|1[01]\d)`;
 const AGE_WORD = String.raw`(ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one|a) hundred(?:[- ]and[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?)`;
+/** Not an age when one of these follows the number (doses, lab values, vitals, percentages, times). */
+const NOT_AGE_AFTER = String.raw`(?!\s*(?:mg|mcg|%|lbs?|kg|units?|min|minutes|mins|days|percent|pounds|degrees|bpm|mmhg|mg\/dl|fasting|\/|\.\d|:\d|am\b|pm\b|a\.m|p\.m|on\s+(?:the|my|his|her)\s+(?:scale|meter|glucometer)))`;
+/** Family members and other people whose age gets mentioned ("my great-grandpa", "father-in-law", "MIL"). */
+const AGE_PERSON = String.raw`(?:(?:great[- ]?)*grand(?:ma|pa|mother|father|dad|mom|mum)|nana|nan|granny|gran|grams|gramps|mom|mum|mother|dad|father|aunt|auntie|uncle|husband|wife|neighbou?r|patient|pt|(?:mother|father|mom|dad)[- ]in[- ]law|mil|fil|friend|sister|brother|cousin)`;
 const AGE_PATTERNS: RegExp[] = [
+  // "grandma, who is 94", "my uncle who's 96 now".
+  new RegExp(String.raw`\bwho(?:\s+is|\s+was|'s|’s|\s+will\s+be|\s+just\s+turned)\s+(?:now\s+|almost\s+|nearly\s+)?${AGE_NUM}\b${NOT_AGE_AFTER}`, 'gi'),
+  // "Mom's 92 now", "my great-grandpa just hit 100", "grandpa reached 101".
+  new RegExp(String.raw`\b${AGE_PERSON}(?:'s|’s|\s+(?:is|was|will\s+be|just\s+(?:hit|turned)|hit|reached|turned|turns))\s+(?:now\s+|almost\s+|nearly\s+|just\s+)?${AGE_NUM}\b${NOT_AGE_AFTER}`, 'gi'),
+  // "She'll be 91", "he's almost 99", "I'm nearly 90".
+  new RegExp(String.raw`\b(?:she|he|they|i)(?:'ll|’ll|\s+will)\s+be\s+(?:almost\s+|nearly\s+)?${AGE_NUM}\b${NOT_AGE_AFTER}`, 'gi'),
+  new RegExp(String.raw`\b(?:she|he|i)(?:'s|’s|'m|’m|\s+is|\s+am)\s+(?:now\s+|almost\s+|nearly\s+|just\s+)${AGE_NUM}\b${NOT_AGE_AFTER}`, 'gi'),
+  // "my father-in-law (96)", "my aunt, 97, still lives alone".
+  new RegExp(String.raw`\b${AGE_PERSON}\s*(?:\(\s*${AGE_NUM}\s*\)|,\s*${AGE_NUM}\s*,)`, 'gi'),
+  // Clinical shorthand: "Pt: 95F", "patient 92 M".
+  new RegExp(String.raw`\b(?:pt|patient)\s*[:,]?\s*${AGE_NUM}\s*(?:f|m|yo|y\/o)\b`, 'gi'),
+  // "she celebrated her 102nd".
+  new RegExp(String.raw`\bcelebrat\w*\s+(?:her|his|their|my|our)\s+${AGE_NUM}(?:st|nd|rd|th)\b`, 'gi'),
   new RegExp(String.raw`\b${AGE_NUM}(?:\s*|-)(?:years?|yrs?|y\.?o\.?|yo|y\/o)(?![\w/])(?:[\s-]*old)?`, 'gi'),
   // Ages in words: "ninety-three years old", "she is ninety-one", "turned a hundred".
   new RegExp(String.raw`\b${AGE_WORD}[\s-]+(?:years?|yrs?)[\s-]+old\b`, 'gi'),
@@ -106,7 +123,7 @@ export function ages(text: string, out: Candidate[]): void {
   }
   for (const re of AGE_PATTERNS) {
     for (const m of text.matchAll(re)) {
-      const num = m[1]!;
+      const num = m[1] ?? m[2]!;
       const offset = m[0].indexOf(num);
       const start = m.index + offset;
       const context = /\b(?:age|aged|years?|yrs?|yo|y\/o|birthday|old|young|turned|nineties)\b|\(/i.test(m[0]) || /\bold\b/i.test(after(text, start + num.length, 12));

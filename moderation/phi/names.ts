@@ -64,6 +64,8 @@ yes my me we us our you your he she him her his hers they them their this that t
 some just also then than now here there very too i im i'm ive i've id i'd ill i'll said says told tells asked was will would could should can
 may might must today tomorrow yesterday tonight again please thanks thank sorry oh ok okay hi hey hello yeah lol omg`.split(/\s+/));
 const TITLE_WORDS = new Set(['dr', 'doctor', 'doc', 'nurse', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'pastor', 'rev', 'reverend', 'rabbi', 'imam', 'coach', 'sister', 'father', 'judge', 'officer']);
+/** Brands and characters written with a title ("Dr. Scholl's inserts", "Mr. Clean"): not a person to hide. */
+const TITLE_BRANDS = new Set(['scholl', 'pepper', 'martens', 'bronner', 'clean', 'coffee', 'dash', 'potato', 'right', 'sandman', 'fixit', 'bean', 'yuk', 'teeth', 'whiskers']);
 const UPPER_TITLES = new Set(['NP', 'PA', 'RN', 'APRN', 'CNM']);
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
 const GREETINGS = new Set(['hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'congrats', 'congratulations', 'dear', 'morning', 'hugs', 'sorry', 'bye', 'yes', 'no', 'ok', 'okay', 'agree', 'agreed', 'lol', 'you', 'evening', 'night', 'sending', 'cheers', 'love']);
@@ -183,7 +185,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     const isTitle = (TITLE_WORDS.has(t.lower) && (t.cap || ['dr', 'doctor', 'nurse'].includes(t.lower)) && !(t.lower === 'father' || t.lower === 'sister') ) ||
       UPPER_TITLES.has(t.word) || ((t.lower === 'father' || t.lower === 'sister') && t.cap && !POSSESSIVES.has(tokens[i - 1]?.lower ?? ''));
     if (isTitle && adjacent(text, t, next) || (isTitle && /^\.\s+$/.test(text.slice(t.fullEnd, next.start)))) {
-      if (next.cap && !next.allCaps && (DRUGS.has(next.lower) || PUBLIC_BODIES.has(next.lower) || FUNCTION_WORDS.has(next.lower) || /^(?:google|internet|appointment|office|visit|who)$/.test(next.lower))) continue;
+      if (next.cap && !next.allCaps && (DRUGS.has(next.lower) || PUBLIC_BODIES.has(next.lower) || FUNCTION_WORDS.has(next.lower) || /^(?:google|internet|appointment|office|visit|who)$/.test(next.lower) || TITLE_BRANDS.has(next.lower))) continue;
       const j = takeName(text, tokens, i + 1, 3, true);
       if (j > i + 1) {
         emit(i + 1, j, next.cap ? 0.93 : 0.75, 'person.title', 'other');

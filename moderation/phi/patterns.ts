@@ -56,11 +56,18 @@ const PHONE_CANDIDATE =
   /(?<![\w@/.+$-])(?:\+[ \t]?\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d[\d \t.-]{4,18}\d(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@]|[/.]\d|%)/gi;
 const PHONE_CONTEXT = /\b(?:phone|call|calls|calling|cell|mobile|tel|telephone|text|txt|texts|sms|messages?|number|reach|contact|whatsapp|signal|landline|hotline|line|office|ring|dial|fax|ph|mob|voicemail)\b[^.!?\n]{0,30}$/;
 /** The label word nearest before the number decides phone vs fax ("fax: 1..., phone: 2..."). */
-const LABEL_BEFORE = /\b(e?fax(?:es|ed|ing)?|phone|cell|mobile|tel|telephone|call|text|office|home|work|landline|whatsapp)\b(?=[^.!?\n]{0,25}$)/g;
 /** One-letter labels of a letterhead: "F: 415-…  P: 415-…". */
 const LETTER_LABEL = /(?:^|[\s|,;])(f|fx|p|ph|t|m|c)[ \t]*[:.][ \t]*$/;
 /** A label written right after the number: "555-0142 (cell)", "0479 50 54 03 office", "(503) 284-7719-Fax". */
 const LABEL_AFTER = /^[ \t]*[-–,(\[/]?[ \t]*(fax|office|mobile|cell|cellphone|home|work|tel|phone|landline|direct|main|mob)\b(?![^.!?\n]{0,14}\d)/i;
+/** A label glued to the number with a hyphen or bracket, whatever follows: "9885 1152-Office,…", "(22) 154-300-office". */
+const LABEL_GLUED = /^(?:-|[ \t]*\()(fax|office|mobile|cell|home|work|phone|landline|direct|main)\b/i;
+/** A label said in a short clause after the number: "… is their fax", "… for faxes", "(that's the fax)". */
+const LABEL_CLAUSE = /^[ \t]*(?:,[ \t]*|\([ \t]*)?(?:is|was|that'?s|it'?s|=|for|as)[ \t]+(?:(?:the|their|our|my|his|her|its|a)[ \t]+)?(?:(?:main|direct|office|clinic|new|old|only|secure)[ \t]+)?(e?fax(?:es)?|cell|mobile|landline|phone|front desk|desk|reception|voicemail)\b/i;
+/** Words that name a phone line in the clause before a number; the nearest one decides (phone words beat an earlier "fax"). */
+const LABEL_ANY_BEFORE = /\b(e?fax(?:es|ed|ing)?|phone|cell|mobile|tel|telephone|call|calls|text|texts|office|home|work|landline|whatsapp|desk|reception|voicemail|hotline)\b/g;
+/** Codes that are not phone numbers: drug, billing and product codes ("NDC 0002-1433-80", "CPT 99213", "lot 4471-22"). */
+const CODE_CONTEXT = /\b(?:ndc|cpt|icd(?:-?10|-?9)?|hcpcs|lot|batch|model|version|ver|form|error|err|code|isbn|upc|sku|part)\b[ \t]*(?:number|no\.?|#|:)?[ \t]*$/;
 /** Strong phone words: enough for a short (6-digit) grouped number. */
 const STRONG_PHONE_WORD = /\b(?:phone|call|cell|mobile|tel|telephone|text|txt|sms|whatsapp|landline|fax|dial|ring)\b(?:[ \t]+(?:me|us|her|him|them|on|at|is|no\.?|number|#))*[ \t:#.]*$/;
 const EXTENSION = /[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}$/i;
@@ -69,10 +76,24 @@ const NANP_SHAPE = /^(?:\+?1[ \t.-]?|001[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-
 /** National format with a trunk 0, grouped: 0479 50 54 03, 082 490 1693, (027) 7972-805, 06-10446904. */
 const TRUNK_SHAPE = /^(?:\(0\d{1,4}\)|0\d{1,4})(?:[ \t.-]{1,2}\d{2,8}){1,4}$/;
 /** An identifier keyword right before the digits: the number is that identifier, not a phone. */
-const ID_CONTEXT = /\b(?:account|acct|mrn|mr|emr|ehr|record|chart|hospital|patient|appeal|grievance|auth|member|subscriber|policy|group|claim|case|prescription|rx|serial|licen[cs]e|npi|dea|vin|plate|confirmation|reference|ref|ticket|order|invoice|routing|card|ssn|social security|passport|employee|student|tracking|authori[sz]ation|referral|imei|device|transmitter|sensor)\b(?:\s*(?:number|no\.?|#|id|is|was|:)){0,3}\s*\(?\s*$/;
+const ID_CONTEXT = /\b(?:account|acct|mrn|mr|emr|ehr|record|chart|hospital|patient|appeal|grievance|auth|member|subscriber|policy|group|claim|case|prescription|rx|serial|licen[cs]e|npi|dea|vin|plate|confirmation|reference|ref|ticket|order|invoice|routing|card|ssn|social security|passport|employee|student|tracking|authori[sz]ation|referral|imei|device|transmitter|sensor|participant|subject|study|trial|donor|registry|application|receipt|booking|docket|rma|wristband|bracelet|id)\b(?:\s*(?:number|no\.?|#|id|is|was|:)){0,3}\s*\(?\s*$/;
 const DATE_LIKE = /^\d{1,2}[ .-]\d{1,2}[ .-](?:19|20)\d\d$/;
 
+/** The clause before a phone candidate: back to the previous number's end (or its label), a line break or a sentence end. */
+function clauseBefore(text: string, index: number, floor: number): string {
+  const w = text.slice(Math.max(floor, index - 70), index).toLowerCase();
+  let cut = -1;
+  for (const m of w.matchAll(/[!?\n]|\.(?=\s+[a-z])|\.\s*$/g)) {
+    const pre = w.slice(Math.max(0, m.index - 4), m.index);
+    if (m[0].startsWith('.') && /\b(?:dr|mr|mrs|ms|st|no|tel|ph|ext)$/.test(pre)) continue;
+    cut = m.index;
+  }
+  return cut >= 0 ? w.slice(cut + 1) : w;
+}
+
 export function phones(text: string, out: Candidate[]): void {
+  // Where the previous number (and a label said after it) ends: labels before that belong to it.
+  let claimed = 0;
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     const raw = m[0];
     const raw0 = raw.replace(/[ \t.-]+$/, '');
@@ -81,13 +102,16 @@ export function phones(text: string, out: Candidate[]): void {
     if (nd < 6 || nd > 15) continue;
     // "Fax no. 206-…": the abbreviation's dot does not end the phrase.
     const b = before(text, m.index, 40).replace(/\bno\.(?=\s)/g, 'no');
-    if (ID_CONTEXT.test(b)) continue;
-    const labelAfter = LABEL_AFTER.exec(text.slice(m.index + raw0.length, m.index + raw0.length + 16));
+    if (ID_CONTEXT.test(b) || CODE_CONTEXT.test(b)) continue;
+    const tail = text.slice(m.index + raw0.length, m.index + raw0.length + 40);
+    const labelAfter = LABEL_GLUED.exec(tail) ?? LABEL_AFTER.exec(tail.slice(0, 16)) ?? LABEL_CLAUSE.exec(tail);
+    const clause = clauseBefore(text, m.index, claimed);
     let labelBefore: RegExpExecArray | null = null;
-    for (const l of b.matchAll(LABEL_BEFORE)) labelBefore = l;
+    for (const l of clause.matchAll(LABEL_ANY_BEFORE)) labelBefore = l;
     const letter = LETTER_LABEL.exec(b);
     const context = !!labelAfter || !!letter || PHONE_CONTEXT.test(b);
-    // The nearest label decides: one written right after the number, else the last one before it.
+    claimed = m.index + raw0.length + (labelAfter ? labelAfter.index + labelAfter[0].length : 0);
+    // The nearest label decides: one written right after the number, else the last one before it in its clause.
     const label = (labelAfter?.[1] ?? (letter ? (letter[1]!.startsWith('f') ? 'fax' : 'phone') : labelBefore?.[1]) ?? '').toLowerCase();
     const type: PhiType = /^e?fax/.test(label) ? 'FAX' : 'PHONE';
     const grouped = /[ \t.()-]/.test(core.trim());
@@ -146,16 +170,16 @@ export function ssns(text: string, out: Candidate[]): void {
 
 const N = String.raw`(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b)?`;
 const KEYWORDS: Array<[PhiType, string]> = [
-  ['MRN', String.raw`mrn|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number`],
+  ['MRN', String.raw`mrn|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number|health record (?:number|no\.?|#)|(?:wrist|id|hospital|patient) ?band(?: (?:number|no\.?|#|id))?|bracelet(?: (?:number|no\.?|#|id))?`],
   ['HEALTH_PLAN_ID', String.raw`member(?:ship)? (?:id|number|no\.?|#)|member#|subscriber (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|policy|insurance (?:id|number|no\.?|#|card (?:number|no\.?|#))|(?:health )?plan (?:id|number|no\.?|#)|group (?:id|number|no\.?|#)|medicaid (?:id|number|no\.?|#|card)|medicare (?:id|number|no\.?|#|card)|mbi|beneficiary (?:id|number|#)|bcbs (?:id|number|#)|insurance`],
   ['ACCOUNT_NUMBER', String.raw`account (?:number|no\.?|#)|acct\.?${N}|bank account|checking account|savings account|routing (?:number|no\.?|#)|card (?:number|no\.?|#)|credit card${N}|debit card${N}|visa card|iban|billing (?:account|number|id|#)|patient account${N}|hsa${N}|fsa${N}|invoice (?:number|no\.?|#)|guarantor(?: account)?${N}|hospital account${N}|(?:card|account|acct) ending(?: in)?|routing|account`],
   ['LICENSE_NUMBER', String.raw`driver'?s?'? licen[cs]e${N}|driving licen[cs]e${N}|dl (?:number|no\.?|#)|dl#|licen[cs]e (?:number|no\.?|#)|npi${N}|dea${N}|medical licen[cs]e${N}|nursing licen[cs]e${N}|state licen[cs]e${N}|certificate (?:number|no\.?|#)|permit (?:number|no\.?|#)|licen[cs]e(?! plate)`],
   ['VEHICLE_ID', String.raw`vin${N}|vehicle identification number|licen[cs]e plate${N}|plate (?:number|no\.?|#)|plates? (?:is|are|reads?|says)|tag (?:number|no\.?|#)|registration (?:number|no\.?|#)`],
   ['DEVICE_ID', String.raw`serial${N}|s/n|sn:|device (?:id|number|no\.?|#|serial)|imei${N}|udi${N}|mac address|transmitter (?:id|serial|number|no\.?|#|sn)|sensor (?:id|serial|number|no\.?|#|sn)|pump (?:id|serial|number|no\.?|#|sn)|pacemaker (?:id|serial|number|no\.?|#)|implant (?:id|serial|number|#)|model and serial`],
-  ['OTHER_ID', String.raw`case (?:number|no\.?|#|id)|visit (?:number|no\.?|#|id)|encounter (?:number|no\.?|#|id)|request (?:number|no\.?|#|id)|appointment (?:number|no\.?|#|id)|transaction (?:number|no\.?|#|id)|pa#|pa #|voucher|confirmation|reference|appeal (?:number|no\.?|#|id)|grievance (?:number|no\.?|#|id)|complaint (?:number|no\.?|#)|incident (?:number|no\.?|#)|prior auth(?:orization)? (?:number|no\.?|#|id|code)|pa (?:number|no\.?|#)|claim (?:number|no\.?|#|id)|confirmation (?:number|no\.?|#|code)|reference (?:number|no\.?|#|code)|ref\.? ?#|ticket (?:number|no\.?|#)|prescription (?:number|no\.?|#)|rx ?(?:number|no\.?|#)|rx#|order (?:number|no\.?|#)|employee (?:id|number|no\.?|#)|student (?:id|number|no\.?|#)|badge (?:id|number|#)|passport${N}|visa (?:number|no\.?|#)|accession (?:number|no\.?|#)|specimen (?:id|number|#)|requisition (?:number|#)|referral (?:number|no\.?|#|id)|authori[sz]ation (?:number|no\.?|#|code)|auth (?:number|no\.?|#|code)|tracking (?:number|no\.?|#)|file (?:number|no\.?|#)|enrollment (?:id|number|#)|patient portal (?:id|username)|username|user ?id|login|pin|voucher (?:number|code|#)|lab (?:id|number)|kit (?:id|number|#)|barcode`],
+  ['OTHER_ID', String.raw`case (?:number|no\.?|#|id)|visit (?:number|no\.?|#|id)|encounter (?:number|no\.?|#|id)|request (?:number|no\.?|#|id)|appointment (?:number|no\.?|#|id)|transaction (?:number|no\.?|#|id)|pa#|pa #|voucher|confirmation|reference|appeal (?:number|no\.?|#|id)|grievance (?:number|no\.?|#|id)|complaint (?:number|no\.?|#)|incident (?:number|no\.?|#)|prior auth(?:orization)? (?:number|no\.?|#|id|code)|pa (?:number|no\.?|#)|claim (?:number|no\.?|#|id)|confirmation (?:number|no\.?|#|code)|reference (?:number|no\.?|#|code)|ref\.? ?#|ticket (?:number|no\.?|#)|prescription (?:number|no\.?|#)|rx ?(?:number|no\.?|#)|rx#|order (?:number|no\.?|#)|employee (?:id|number|no\.?|#)|student (?:id|number|no\.?|#)|badge (?:id|number|#)|passport${N}|visa (?:number|no\.?|#)|accession (?:number|no\.?|#)|specimen (?:id|number|#)|requisition (?:number|#)|referral (?:number|no\.?|#|id)|authori[sz]ation (?:number|no\.?|#|code)|auth (?:number|no\.?|#|code)|tracking (?:number|no\.?|#)|file (?:number|no\.?|#)|enrollment (?:id|number|#)|patient portal (?:id|username)|username|user ?id|login|pin|voucher (?:number|code|#)|lab (?:id|number)|kit (?:id|number|#)|barcode|(?:study|trial|participant|subject|research|enrol?lment) (?:id|number|no\.?|#|code)|participant|(?:application|receipt|case file|registry|donor|recipient|benefits?) (?:id|number|no\.?|#)|booking (?:reference|ref|number|no\.?|id|#|code)|(?:activation|access|enrollment) code|rma${N}|work order${N}|docket${N}|(?:alien|a-|uscis|green card) (?:number|no\.?|#)|id (?:number|no\.?|num|#)|id#|id(?=\s*:)|(?<=\b(?:my|your|his|her|their|our|the|an?)\s)id(?=\s+(?:is|was)\b)`],
 ];
 const KEYWORD_RE = new RegExp(KEYWORDS.map(([type, re]) => `(?<${type}>\\b(?:${re}))`).join('|'), 'gi');
-const FILLER = new Set(['is', 'was', 'are', 'number', 'num', 'no', 'no.', '#', ':', 'id', "it's", 'its', 'reads', 'says', 'on', 'the', 'my', 'card', 'of', 'ends', 'ending', 'in', 'with', 'be', 'should', 'you', 'need', 'me', 'for', 'their', 'his', 'her', 'our', 'code', 'and', '-', '=', 'at', 'listed', 'as', 'still', 'currently', 'new', 'old', 'a']);
+const FILLER = new Set(['is', 'was', 'are', 'number', 'num', 'no', 'no.', '#', ':', 'id', "it's", 'its', 'reads', 'says', 'on', 'the', 'my', 'card', 'of', 'ends', 'ending', 'in', 'with', 'be', 'should', 'you', 'need', 'me', 'for', 'their', 'his', 'her', 'our', 'code', 'and', '-', '=', 'at', 'listed', 'as', 'still', 'currently', 'new', 'old', 'a', 'there', 'here', 'now', 'then', 'printed', 'written', 'shown']);
 const TOKEN = /[^\s,;!?()"'<>]+/y;
 
 function looksLikeId(token: string, type: PhiType): boolean {
@@ -180,7 +204,7 @@ export function keywordIds(text: string, out: Candidate[]): void {
     if (!type) continue;
     const kw = m[0].toLowerCase();
     // "policy", "insurance", "account", "license" alone are weak: the ID must follow closely.
-    const weak = kw === 'policy' || kw === 'insurance' || kw === 'account' || kw === 'routing' || kw === 'voucher' || kw === 'confirmation' || kw === 'reference' || kw === 'license' || kw === 'licence' || kw === 'pin' || kw === 'login' || kw === 'username';
+    const weak = kw === 'policy' || kw === 'insurance' || kw === 'account' || kw === 'routing' || kw === 'voucher' || kw === 'confirmation' || kw === 'reference' || kw === 'license' || kw === 'licence' || kw === 'pin' || kw === 'login' || kw === 'username' || kw === 'participant' || kw === 'bracelet' || /band$/.test(kw);
     let pos = m.index + m[0].length;
     // "record number at the cancer center is X": a short place phrase between the keyword and the ID.
     const via = /^\s+(?:at|with|for|from|in)\s+(?:[\w'’-]+\s+){0,4}?(?:is|was|:)(?=\s)/i.exec(text.slice(pos, pos + 60));
@@ -281,7 +305,9 @@ const CANADA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGH
 function townOk(words: string): boolean {
   const ws = words.split(/[ \t]+/);
   const first = fold(ws[0]!);
-  if (COMMON_WORDS.has(first) || MONTHS.has(first) || /^(?:room|suite|apt|unit|stage|phase|level|floor|building|bldg|box|step|week|day|page|chapter|version|model|type|grade|class|section|ward|bed)$/.test(first)) return false;
+  if (COMMON_WORDS.has(first) || MONTHS.has(first) || /^(?:room|suite|apt|unit|stage|phase|level|floor|building|bldg|box|step|week|day|page|chapter|version|model|type|grade|class|section|ward|bed|cpt|icd|ndc|hcpcs|lot|batch|model|form|code|error|ver|part|sku|upc|rx|mrn|id|pin|dose|size|tier|group)$/.test(first)) return false;
+  // Short all-capital codes ("CPT", "ICD") are not towns unless the gazetteer knows a sizeable one.
+  if (/^[A-Z]{2,4}$/.test(words) && (PLACES.get(fold(words)) ?? -1) < 10000) return false;
   if (US_STATE_ABBRS.has(ws[ws.length - 1]!) || US_STATES.has(fold(words))) return false;
   return !COUNTRIES.has(fold(words));
 }
