@@ -64,6 +64,12 @@ yes my me we us our you your he she him her his hers they them their this that t
 some just also then than now here there very too i im i'm ive i've id i'd ill i'll said says told tells asked was will would could should can
 may might must today tomorrow yesterday tonight again please thanks thank sorry oh ok okay hi hey hello yeah lol omg`.split(/\s+/));
 const TITLE_WORDS = new Set(['dr', 'doctor', 'doc', 'nurse', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'pastor', 'rev', 'reverend', 'rabbi', 'imam', 'coach', 'sister', 'father', 'judge', 'officer']);
+const LIVES = new Set(['lives', 'lived', 'stays', 'stayed', 'resides', 'resided']);
+/** Nouns that, after "X's", make X a person ("Konrad's address", "Oline's birthday"). */
+const POSSESSED = new Set(['address', 'number', 'phone', 'email', 'birthday', 'bday', 'mom', 'mum', 'dad', 'mother', 'father', 'son', 'daughter', 'wife',
+  'husband', 'kids', 'children', 'house', 'apartment', 'place', 'room', 'bed', 'funeral', 'wedding', 'diagnosis', 'surgery', 'appointment', 'doctor',
+  'nurse', 'oncologist', 'chemo', 'treatment', 'meds', 'medication', 'condition', 'cancer', 'tumor', 'scan', 'results', 'biopsy', 'account', 'name',
+  'boss', 'partner', 'boyfriend', 'girlfriend', 'sister', 'brother', 'family', 'parents', 'grandma', 'grandpa', 'baby', 'care', 'caregiver', 'insurance']);
 /** Brands and characters written with a title ("Dr. Scholl's inserts", "Mr. Clean"): not a person to hide. */
 const TITLE_BRANDS = new Set(['scholl', 'pepper', 'martens', 'bronner', 'clean', 'coffee', 'dash', 'potato', 'right', 'sandman', 'fixit', 'bean', 'yuk', 'teeth', 'whiskers']);
 const UPPER_TITLES = new Set(['NP', 'PA', 'RN', 'APRN', 'CNM']);
@@ -99,9 +105,9 @@ const ROLE_BEFORE = new Set(['producer', 'director', 'author', 'writer', 'singer
   'colleague', 'coworker', 'co-worker', 'boss', 'manager', 'neighbor', 'neighbour', 'roommate', 'classmate', 'teacher', 'pastor', 'lawyer', 'attorney',
   'caseworker', 'advocate', 'counselor', 'counsellor', 'therapist', 'dietitian', 'pharmacist', 'chaplain', 'landlord', 'tutor', 'player', 'speaker', 'user', 'founder', 'ceo']);
 /** The phrases of PHRASE_BEFORE strong enough to take a lower-case name ("call me višeslav", "my name is vitoria"). */
-const STRONG_PHRASE_BEFORE = /\b(?:call(?:s|ed)?\s+(?:me|him|her)|named\s+(?:him|her|them|it)|(?:first|last|maiden|full|middle|sur|given|nick)\s*name(?:\s+is|\s+was|'s)?|name\s*:|name\?)[ \t]*:?[ \t]*$/i;
+const STRONG_PHRASE_BEFORE = /\b(?:call(?:s|ed)?\s+(?:me|him|her)|named\s+(?:him|her|them|it)|(?:first|last|maiden|full|middle|sur|given|nick)\s*name(?:\s+is|\s+was|'s|\?)?|name\s*:|name\?)[ \t]*:?[ \t]*$/i;
 const STREET_WORDS = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'dr', 'boulevard', 'blvd', 'way', 'place', 'court', 'square', 'park', 'bridge', 'points', 'point', 'bypass', 'crescent', 'close', 'grove', 'terrace', 'hill', 'heights', 'gardens', 'row', 'walk', 'green', 'greens', 'cove', 'coves', 'turnpike', 'union', 'junction', 'estate', 'estates', 'village', 'square']);
-const PHRASE_BEFORE = /\b(?:directed\s+by|written\s+by|starring|featuring|assistant\s+to|married\s+to|engaged\s+to|(?:daughter|son|wife|husband|widow|mother|father|child)\s+of|call(?:s|ed)?\s+(?:me|him|her)|named\s+(?:him|her|them|it)|(?:first|last|maiden|full|middle|sur|given|user|nick)\s*name(?:\s+is|\s+was|'s)?|name\s*:|name\?|under\s+(?:(?:my|his|her|their)\s+(?:\w+'s\s+)?name\s+)?|beneficiary|add|added|adding|meet|met|ask\s+for|asked\s+for|speak\s+(?:to|with))[ \t]*:?[ \t]*$/i;
+const PHRASE_BEFORE = /\b(?:directed\s+by|written\s+by|starring|featuring|assistant\s+to|married\s+to|engaged\s+to|(?:daughter|son|wife|husband|widow|mother|father|child)\s+of|call(?:s|ed)?\s+(?:me|him|her)|named\s+(?:him|her|them|it)|(?:first|last|maiden|full|middle|sur|given|user|nick)\s*name(?:\s+is|\s+was|'s|\?)?|name\s*:|name\?|under\s+(?:(?:my|his|her|their)\s+(?:\w+'s\s+)?name\s+)?|beneficiary|add|added|adding|meet|met|ask\s+for|asked\s+for|speak\s+(?:to|with))[ \t]*:?[ \t]*$/i;
 
 /** Positions right after a match of `re` (a pattern anchored with `[ \t]*$`): one pass over the text instead of one test per token. */
 function endsOf(text: string, re: RegExp): Set<number> {
@@ -122,6 +128,17 @@ function nameLike(t: Token): boolean {
 function intlName(t: Token): boolean {
   if (COMMON_WORDS.has(t.lower) || FUNCTION_WORDS.has(t.lower) || MONTH_DAY.test(t.lower) || isEnglishWord(t.word)) return false;
   return isAnyName(t.word) || (t.word.length > 4 && SURNAME_SUFFIX.test(t.lower));
+}
+
+/** A word no list knows: not English, not a name, drug, month, title or code, at least 4 letters, no inner capital. */
+function unknownPlaceWord(t: Token): boolean {
+  const w = t.word;
+  if (w.length < 4 || (t.allCaps && w.length < 5) || /\p{Ll}\p{Lu}/u.test(w) || /\d/.test(w)) return false;
+  if (FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || excluded(t) || EPONYMS.has(t.lower) || MONTH_DAY.test(t.lower) || TITLE_WORDS.has(t.lower)) return false;
+  if (isEnglishWord(w) || isFirstName(w) || isLastName(w) || isAnyName(w) || ORG_WORDS.has(t.lower) || FACILITY_SET.has(t.lower)) return false;
+  // Plural or -ing/-ed forms of English words ("in Stitches") are not towns.
+  const stem = t.lower.replace(/(?:ies|es|s|ing|ed|ly)$/, '');
+  return !(stem !== t.lower && (isEnglishWord(stem) || isEnglishWord(stem + 'e') || COMMON_WORDS.has(stem)));
 }
 
 /** Never a person or a place to hide. */
@@ -182,7 +199,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     const next = tokens[i + 1];
     if (!next) break;
     // 1. Title + name: "Dr. Okafor", "dr patel", "Nurse Kelly", "NP Rivera".
-    const isTitle = (TITLE_WORDS.has(t.lower) && (t.cap || ['dr', 'doctor', 'nurse'].includes(t.lower)) && !(t.lower === 'father' || t.lower === 'sister') ) ||
+    const isTitle = (TITLE_WORDS.has(t.lower) && (t.cap || ['dr', 'doctor', 'nurse'].includes(t.lower) || (['mr', 'mrs', 'ms'].includes(t.lower) && text[t.end] === '.')) && !(t.lower === 'father' || t.lower === 'sister') ) ||
       UPPER_TITLES.has(t.word) || ((t.lower === 'father' || t.lower === 'sister') && t.cap && !POSSESSIVES.has(tokens[i - 1]?.lower ?? ''));
     if (isTitle && adjacent(text, t, next) || (isTitle && /^\.\s+$/.test(text.slice(t.fullEnd, next.start)))) {
       if (next.cap && !next.allCaps && (DRUGS.has(next.lower) || PUBLIC_BODIES.has(next.lower) || FUNCTION_WORDS.has(next.lower) || /^(?:google|internet|appointment|office|visit|who)$/.test(next.lower) || TITLE_BRANDS.has(next.lower))) continue;
@@ -216,13 +233,24 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
       }
     }
     // 3. "named X", "my name is X", "I'm X".
-    if (t.lower === 'named' || t.lower === 'nicknamed' || (t.lower === 'called' && next.cap) || (t.lower === 'name' && next.lower === 'is') || (t.lower === "name's")) {
-      const k = t.lower === 'name' ? i + 2 : i + 1;
+    // "she named him Mark", "people call me Snežana" (a common word such as Mark is still a name here).
+    const objectNamed = (t.lower === 'named' || t.lower === 'call' || t.lower === 'calls' || t.lower === 'called') && ['him', 'her', 'them', 'me', 'it'].includes(next.lower) &&
+      tokens[i + 2]?.cap && adjacent(text, next, tokens[i + 2]!) && !(t.lower !== 'named' && next.lower === 'it');
+    if (objectNamed || t.lower === 'named' || t.lower === 'nicknamed' || (t.lower === 'called' && next.cap) || (t.lower === 'name' && next.lower === 'is') || (t.lower === "name's")) {
+      const k = t.lower === 'name' || objectNamed ? i + 2 : i + 1;
       const cand = tokens[k];
+      // "my name is vitoria": in writing without capitals, a word no list calls English is the name.
+      const lowerName = cand && !cand.cap && !/\p{Lu}/u.test(text) && (t.lower === 'name' || t.lower === "name's") && /\bmy\s+name/i.test(text.slice(Math.max(0, t.start - 4), t.end + 1)) &&
+        cand.word.length > 2 && !FUNCTION_WORDS.has(cand.lower) && !COMMON_WORDS.has(cand.lower) && !isEnglishWord(cand.word) && !excluded(cand);
+      if (lowerName && cand) {
+        emit(k, k + 1, 0.7, 'person.named', 'self');
+        i = k;
+        continue;
+      }
       if (cand && (cand.cap || isFirstName(cand.word))) {
         const j = takeName(text, tokens, k, 3, true);
         if (j > k) {
-          const self = /\bmy\s+name$/i.test(text.slice(Math.max(0, t.start - 10), t.end)) || /\b(?:i'?m|i am)\s+called$/i.test(text.slice(Math.max(0, t.start - 10), t.end));
+          const self = /\bmy\s+name$/i.test(text.slice(Math.max(0, t.start - 10), t.end)) || /\b(?:i'?m|i am)\s+called$/i.test(text.slice(Math.max(0, t.start - 10), t.end)) || (objectNamed && next.lower === 'me');
           emit(k, j, 0.88, 'person.named', self ? 'self' : 'other');
           i = j - 1;
           continue;
@@ -234,7 +262,8 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
       const cand = tokens[k];
       if (cand && cand.cap && isFirstName(cand.word) && !COMMON_WORDS.has(cand.lower) && !excluded(cand)) {
         const j = takeName(text, tokens, k, 2, true);
-        emit(k, j, 0.75, 'person.intro', 'self');
+        // "I'm Amanda's daughter": the name is someone else's.
+        emit(k, j, 0.75, 'person.intro', tokens[j - 1]!.possessive ? 'other' : 'self');
         i = j - 1;
         continue;
       }
@@ -310,6 +339,53 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     }
     i = k;
   }
+  // 3d. Writing without capitals: a census first name and a surname-like word ("claudia nakajima", "jared paavolainen").
+  if (lowerText) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (used[i] || used[i + 1]) continue;
+      const t = tokens[i]!;
+      const n = tokens[i + 1]!;
+      if (t.possessive || !adjacent(text, t, n) || t.word.length < 3 || n.word.length < 3) continue;
+      if (!isFirstName(t.word) || COMMON_WORDS.has(t.lower) || FUNCTION_WORDS.has(t.lower) || isEnglishWord(t.word) || excluded(t) || TITLE_WORDS.has(t.lower)) continue;
+      if (COMMON_WORDS.has(n.lower) || FUNCTION_WORDS.has(n.lower) || isEnglishWord(n.word) || excluded(n) || DRUGS.has(n.lower) || STREET_WORDS.has(n.lower) || FACILITY_SET.has(n.lower)) continue;
+      const pair = `${t.lower} ${n.lower}`;
+      if ((PLACES.get(pair) ?? -1) >= 5000 || US_PLACES.has(pair) || MONTH_DAY.test(n.lower)) continue;
+      if (!(isLastName(n.word) || isAnyName(n.word) || SURNAME_SUFFIX.test(n.lower) || (n.word.length >= 4 && /[^\x00-\x7f]/.test(n.word)))) continue;
+      used[i] = 1;
+      used[i + 1] = 1;
+      out.push({ type: 'PERSON', start: t.start, end: n.end, score: 0.62, source: 'person.lower', subject: 'other' });
+      i++;
+    }
+  }
+  // 3e. A name with a possessive before a word about a person ("here's Konrad's address", "Oline's mom").
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (used[i] || !t.possessive || !t.cap || t.allCaps || t.sentenceStart || t.word.length < 3) continue;
+    const n = tokens[i + 1]!;
+    if (!POSSESSED.has(n.lower) || !/^[ \t]+$/.test(text.slice(t.fullEnd, n.start))) continue;
+    const prev = tokens[i - 1];
+    if (prev && prev.cap && adjacent(text, prev, t)) continue;
+    if (FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || excluded(t) || EPONYMS.has(t.lower) || isEponymUse(tokens, i) || isEnglishWord(t.word) || TITLE_BRANDS.has(t.lower) || ORG_WORDS.has(t.lower)) continue;
+    if (!(isFirstName(t.word) || isLastName(t.word) || isAnyName(t.word)) || (PLACES.get(t.lower) ?? -1) >= 100000) continue;
+    used[i] = 1;
+    out.push({ type: 'PERSON', start: t.start, end: t.end, score: 0.7, source: 'person.possessive', subject: 'other' });
+  }
+  // 3f. Someone who "lives on/in/at …": a capitalised word no list calls English ("Timotea lives on Via Tasso 12").
+  //     Speakers of a quoted line in a transcript ("Koppány: \"Who are you?\"").
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    if (!t.cap || t.allCaps || t.word.length < 3 || FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || isEnglishWord(t.word) || excluded(t) || TITLE_WORDS.has(t.lower) || MONTH_DAY.test(t.lower)) continue;
+    const n = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (prev && prev.cap && adjacent(text, prev, t)) continue;
+    const lives = n && LIVES.has(n.lower) && adjacent(text, t, n) && /^\s+(?:on|in|at|with|near)\b/i.test(text.slice(n.fullEnd, n.fullEnd + 6)) && (PLACES.get(t.lower) ?? -1) < 100000;
+    const lineStart = t.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start));
+    const speaker = lineStart && /^:[ \t]*(?:\\*["“”])/.test(text.slice(t.fullEnd, t.fullEnd + 5));
+    if (!lives && !speaker) continue;
+    used[i] = 1;
+    out.push({ type: 'PERSON', start: t.start, end: t.end, score: 0.62, source: lives ? 'person.lives' : 'person.speaker', subject: 'other' });
+  }
   // 4. Sign-off at the end: "— Dana", "Thanks, Dana".
   const lastTok = tokens[tokens.length - 1];
   if (lastTok && !used[tokens.length - 1] && lastTok.cap && isFirstName(lastTok.word) && !excluded(lastTok) && !COMMON_WORDS.has(lastTok.lower)) {
@@ -372,7 +448,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     if (next && adjacent(text, t, next) && (FACILITY_SET.has(next.lower) || PLACE_TRAILERS.has(next.lower) || NEIGHBORHOOD_WORDS.has(next.lower))) continue;
     const greeted = prev && (GREETINGS.has(prev.lower) || (prev.lower === 'you' && tokens[i - 2]?.lower === 'thank'));
     let score: number;
-    if (t.sentenceStart) score = (next && VERBISH.has(next.lower)) || t.possessive ? 0.6 : 0;
+    if (t.sentenceStart) score = (next && (VERBISH.has(next.lower) || LIVES.has(next.lower))) || t.possessive ? 0.6 : 0;
     else score = t.possessive ? 0.72 : 0.66;
     if (greeted && score > 0) score = 0.45; // addressing another member by first name is not disclosure
     if (score === 0) continue;
@@ -427,6 +503,25 @@ function placesAfterVerbs(text: string, out: Candidate[], tokens: Token[]): void
 
 export function locations(text: string, out: Candidate[], tokens: Token[] = tokenize(text)): void {
   placesAfterVerbs(text, out, tokens);
+  // "the University of Nicosia": the town a university is named after (not a state or country).
+  if (text.includes('niversity of') || text.includes('NIVERSITY OF')) {
+    for (const m of text.matchAll(UNIVERSITY_OF)) {
+      const name = m[1]!;
+      const key = fold(name);
+      if (US_STATES.has(key) || COUNTRIES.has(key) || COMMON_WORDS.has(key) || SOURCE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 25))) continue;
+      const start = m.index + m[0].length - name.length;
+      out.push({ type: 'LOCATION', start, end: start + name.length, score: 0.72, source: 'location.university' });
+    }
+  }
+  // "Where: Novo mesto Country Club", "palhais country club": the club's place name.
+  if (/country club/i.test(text)) {
+    for (const m of text.matchAll(COUNTRY_CLUB)) {
+      const words = m[1]!.trim();
+      if (words.split(/\s+/).every((w) => FUNCTION_WORDS.has(w.toLowerCase()) || COMMON_WORDS.has(fold(w)))) continue;
+      const start = m.index + m[0].indexOf(m[1]!);
+      out.push({ type: 'LOCATION', start, end: m.index + m[0].length, score: 0.75, source: 'location.club' });
+    }
+  }
   // Known facilities without a head word ("Johns Hopkins", "Mass General").
   for (const m of text.matchAll(KNOWN_FACILITY_RE)) {
     let end = m.index + m[0].length;
@@ -505,6 +600,13 @@ export function locations(text: string, out: Candidate[], tokens: Token[] = toke
       const m = /^,[ \t]*([A-Z]{2}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b/.exec(text.slice(endTok.fullEnd, endTok.fullEnd + 20));
       return !!m && (US_STATE_ABBRS.has(m[1]!) || US_STATES.has(m[1]!.toLowerCase()) || COUNTRIES.has(m[1]!.toLowerCase()));
     };
+    // An unknown capitalised word right after "in" mid-sentence ("the following year at Nielsen in Kalatsova"): a town the
+    // gazetteers do not know. Only words that are no English word, name, drug, month or code (camelCase, short capitals).
+    if (best < 0 && i > 0 && !t.sentenceStart && tokens[i - 1]!.lower === 'in' && /^[ \t]+$/.test(text.slice(tokens[i - 1]!.fullEnd, t.start)) && unknownPlaceWord(t) &&
+      !(tokens[i + 1] && tokens[i + 1]!.cap && adjacent(text, t, tokens[i + 1]!)) && !t.possessive) {
+      out.push({ type: 'LOCATION', start: t.start, end: t.end, score: 0.6, source: 'location.unknown_in' });
+      continue;
+    }
     // "City, ST" even when the city is not in the gazetteer.
     if (best < 0) {
       let j = i;
@@ -518,6 +620,7 @@ export function locations(text: string, out: Candidate[], tokens: Token[] = toke
     }
     const span = tokens.slice(i, best + 1);
     const single = span.length === 1;
+    if (key === 'country club' || key === 'golf club') { i = best; continue; }
     if (span.some((s) => excluded(s)) && single) continue;
     if (COUNTRIES.has(key) || US_STATES.has(span.map((s) => s.lower).join(' '))) continue;
     const endTok = tokens[best]!;
@@ -549,6 +652,8 @@ export function locations(text: string, out: Candidate[], tokens: Token[] = toke
   }
 }
 
+const UNIVERSITY_OF = /\b(?:University|UNIVERSITY|university) (?:of|OF) ((?:\p{Lu}[\p{L}\p{M}'’-]+)(?:[ \t]\p{Lu}[\p{L}\p{M}'’-]+){0,2}|[\p{Ll}\p{M}'’-]{4,}(?:[ \t][\p{Ll}\p{M}]{1,2}(?![\p{L}]))?)(?=[.,;!?]|\s*$)/gu;
+const COUNTRY_CLUB = /(?:^|[:,]|\bat|\bthe|\bwhere)[ \t]+((?:[\p{L}\p{M}'’.-]+(?:[ \t]+\([\p{L} ]+\))?[ \t]+){1,3}?)country club\b/giu;
 const PHRASE_BEFORE_G = unanchor(PHRASE_BEFORE);
 const STRONG_PHRASE_BEFORE_G = unanchor(STRONG_PHRASE_BEFORE);
 const PLACE_VERB_G = unanchor(PLACE_VERB);

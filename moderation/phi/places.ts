@@ -32,7 +32,11 @@ function extend(text: string, end: number): number {
   const stateOk = state !== undefined && (state.length > 2 || US_STATE_ABBRS.has(state));
   if (zip) return end + m[0].length;
   if (stateOk) return end + m[0].lastIndexOf(state!) + state!.length;
-  if (city && /^,/.test(m[0]) && placePopulation(city) !== undefined) return end + m[0].indexOf(city) + city.length;
+  if (city && /^,/.test(m[0])) {
+    const cityEnd = end + m[0].indexOf(city) + city.length;
+    // A known place, or any capitalised town that closes the sentence or line ("…, 43 P.O. Box 41, Arsuk").
+    if (placePopulation(city) !== undefined || /^[ \t]*(?:[.!?][ \t]*)?(?:\n|$)/.test(text.slice(cityEnd, cityEnd + 4))) return cityEnd;
+  }
   return end;
 }
 
@@ -53,7 +57,7 @@ export function addresses(text: string, out: Candidate[]): void {
       out.push({ type: 'ADDRESS', start: m.index, end: extend(text, m.index + m[0].length), score: 0.75, source: 'address.intl' });
     }
   }
-  for (const m of text.matchAll(PO_BOX)) out.push({ type: 'ADDRESS', start: m.index, end: extend(text, m.index + m[0].length), score: 0.9, source: 'address.pobox' });
+  for (const m of text.matchAll(PO_BOX)) out.push({ type: 'ADDRESS', start: leadingNumber(text, m.index), end: extend(text, m.index + m[0].length), score: 0.9, source: 'address.pobox' });
 }
 
 const UNIT_TAIL = new RegExp(`${UNIT}$`);
@@ -214,7 +218,7 @@ function backStart(text: string, at: number, lowerText: boolean): number {
 const UNIT_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?\b/gi;
 const STREET_NUMBER_RE = /(?<![\p{L}\d])(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]+[\p{L}\p{M}'’.-]+){0,3})[ \t]+\d{1,4}[a-zA-Z]?\b\.?(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?=\p{Lu})/gu;
 const STREET_NUMBER_GATE = /\p{L}[ \t]+\d{1,4}[a-zA-Z]?\.?[ \t]*[,\n][ \t]*\n?[ \t]*\p{Lu}/u;
-const MILITARY = /\b(?:(?:PSC|CMR|Unit|psc|cmr|unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{1,5}|US[A-Z]{1,3}[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?)[ \t]*,?[ \t]*\n?[ \t]*(?:[ADF]PO[ \t]+A[AEP]|[adf]po[ \t]+a[aep])[ \t]+\d{5}\b/gu;
+const MILITARY = /\b(?:(?:PSC|CMR|Unit|psc|cmr|unit)[ \t]+\d{3,5},?[ \t]+[Bb]ox[ \t]+\d{1,5}|US[A-Z]{1,3}[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+)?)[ \t]*,?[ \t]*\n?[ \t]*(?:[ADF]PO[ \t]+A[AEP]|[adf]po[ \t]+a[aep])[ \t]+\d{5}\b/gu;
 
 export function internationalAddresses(text: string, out: Candidate[]): void {
   if (!/\d/.test(text)) return;
@@ -225,7 +229,7 @@ export function internationalAddresses(text: string, out: Candidate[]): void {
     seen.add(start);
     out.push({ type: 'ADDRESS', start, end, score, source });
   };
-  if (/PO\b|po\b/.test(text)) for (const m of text.matchAll(MILITARY)) push(m.index, m.index + m[0].length, 0.9, 'address.military');
+  if (/PO\b|po\b/i.test(text)) for (const m of text.matchAll(MILITARY)) push(m.index, m.index + m[0].length, 0.9, 'address.military');
   // 1. Unit markers.
   for (const m of text.matchAll(UNIT_RE)) {
     let s = backStart(text, m.index, lowerText);
