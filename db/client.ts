@@ -49,6 +49,7 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   const db = drizzleSqlite(sqlite);
   migrateSqlite(db, { migrationsFolder: path.join(here, 'migrations', 'sqlite') });
   return {
@@ -62,6 +63,28 @@ function openSqlite(file: string): DbHandle {
       sqlite.prepare('select 1').get();
     },
   };
+}
+
+/**
+ * drizzle asks better-sqlite3 to compile every query's SQL on every call; compiling cost more
+ * than running in the chat benchmark. Statements are kept by SQL text instead (bounded).
+ * drizzle switches a statement to raw (array) rows when it maps columns itself, so a reused
+ * reader starts each use in the default mode.
+ */
+function cacheStatements(sqlite: Database.Database, max = 512): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      if (statement.reader) statement.raw(false);
+      return statement;
+    }
+    statement = compile(source);
+    if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {

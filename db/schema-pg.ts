@@ -57,7 +57,8 @@ function toPg<T extends SQLiteTable>(table: T): T {
     const extras: any[] = [];
     for (const pk of config.primaryKeys) extras.push(primaryKey({ columns: pk.columns.map(col) as [any, ...any[]] }));
     for (const idx of config.indexes) {
-      const cols = idx.config.columns.map((c) => col(c as { name: string })) as [any, ...any[]];
+      // Plain columns are mapped to their PostgreSQL twins; SQL expressions (e.g. "urgent desc") pass through.
+      const cols = idx.config.columns.map((c) => (is(c, SQL) ? c : col(c as { name: string }))) as [any, ...any[]];
       let built = (idx.config.unique ? uniqueIndex(idx.config.name) : index(idx.config.name)).on(...cols);
       if (idx.config.where) built = built.where(idx.config.where);
       extras.push(built);

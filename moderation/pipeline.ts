@@ -28,14 +28,27 @@ export function createPipeline(stages: Stage[], options: PipelineOptions): Pipel
       const stageMs: Record<string, number> = {};
       const perStage = await Promise.all(
         frozen.map(async (stage) => {
-          const t0 = performance.now();
+          // Timed around the stage's own work: stages start together, so a clock started here
+          // would also count the synchronous stages scheduled before this one.
+          let t0 = 0;
+          let t1: number | undefined;
           try {
-            const findings = await withTimeout(Promise.resolve().then(() => stage.run(input)), stage.timeoutMs ?? options.stageTimeoutMs);
-            return findings;
+            const run = Promise.resolve().then(() => {
+              t0 = performance.now();
+              const out = stage.run(input);
+              if (!isPromise(out)) {
+                t1 = performance.now();
+                return out;
+              }
+              return out.finally(() => {
+                t1 = performance.now();
+              });
+            });
+            return await withTimeout(run, stage.timeoutMs ?? options.stageTimeoutMs);
           } catch (error) {
             return [stageFailure(stage.name, error instanceof StageTimeout)];
           } finally {
-            stageMs[stage.name] = round(performance.now() - t0);
+            stageMs[stage.name] = round((t1 ?? performance.now()) - (t0 || started));
           }
         }),
       );
@@ -65,6 +78,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new StageTimeout()), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function round(ms: number): number {

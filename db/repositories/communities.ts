@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type * as schema from '../schema.js';
-import { first, type Tables } from '../tables.js';
+import { first, preparedQuery, type Tables } from '../tables.js';
 
 export type CommunityRow = typeof schema.communities.$inferSelect;
 export type MembershipRow = typeof schema.memberships.$inferSelect;
@@ -18,8 +18,23 @@ export class CommunitiesRepository {
     return this.db.select().from(this.t.communities).orderBy(asc(this.t.communities.name));
   }
 
+  private readonly byIdQuery = preparedQuery(() => this.db.select().from(this.t.communities).where(eq(this.t.communities.id, sql.placeholder('id'))).prepare());
+  private readonly membershipQuery = preparedQuery(() => {
+    const { memberships: m } = this.t;
+    return this.db.select().from(m).where(and(eq(m.communityId, sql.placeholder('communityId')), eq(m.userId, sql.placeholder('userId')))).prepare();
+  });
+  private readonly incrementApprovedQuery = preparedQuery(() => {
+    const { memberships: m } = this.t;
+    return this.db
+      .update(m)
+      .set({ approvedCount: sql`${m.approvedCount} + 1` })
+      .where(and(eq(m.communityId, sql.placeholder('communityId')), eq(m.userId, sql.placeholder('userId'))))
+      .prepare();
+  });
+  private readonly roomByIdQuery = preparedQuery(() => this.db.select().from(this.t.rooms).where(eq(this.t.rooms.id, sql.placeholder('id'))).prepare());
+
   async byId(id: string): Promise<CommunityRow | undefined> {
-    return first(await this.db.select().from(this.t.communities).where(eq(this.t.communities.id, id)));
+    return first(await this.byIdQuery().execute({ id }));
   }
 
   async bySlug(slug: string): Promise<CommunityRow | undefined> {
@@ -31,8 +46,7 @@ export class CommunitiesRepository {
   }
 
   async membership(communityId: string, userId: string): Promise<MembershipRow | undefined> {
-    const { memberships: m } = this.t;
-    return first(await this.db.select().from(m).where(and(eq(m.communityId, communityId), eq(m.userId, userId))));
+    return first(await this.membershipQuery().execute({ communityId, userId }));
   }
 
   async membershipsOf(userId: string): Promise<MembershipRow[]> {
@@ -50,11 +64,7 @@ export class CommunitiesRepository {
   }
 
   async incrementApproved(communityId: string, userId: string): Promise<void> {
-    const { memberships: m } = this.t;
-    await this.db
-      .update(m)
-      .set({ approvedCount: sql`${m.approvedCount} + 1` })
-      .where(and(eq(m.communityId, communityId), eq(m.userId, userId)));
+    await this.incrementApprovedQuery().execute({ communityId, userId });
   }
 
   async moderators(communityId: string): Promise<Array<{ id: string; handle: string }>> {
@@ -75,6 +85,6 @@ export class CommunitiesRepository {
   }
 
   async roomById(id: string): Promise<RoomRow | undefined> {
-    return first(await this.db.select().from(this.t.rooms).where(eq(this.t.rooms.id, id)));
+    return first(await this.roomByIdQuery().execute({ id }));
   }
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, ne, or, sql } fro
 import type { Db } from '../client.js';
 import type * as schema from '../schema.js';
 import type { MessageStatus } from '../schema.js';
-import { first, type Tables } from '../tables.js';
+import { first, preparedQuery, type Tables } from '../tables.js';
 
 export type MessageRow = typeof schema.messages.$inferSelect;
 export type NewMessage = typeof schema.messages.$inferInsert;
@@ -34,8 +34,10 @@ export class MessagesRepository {
     return first(await this.db.update(m).set(patch).where(and(eq(m.id, id), inArray(m.status, from))).returning());
   }
 
+  private readonly byIdQuery = preparedQuery(() => this.db.select().from(this.t.messages).where(eq(this.t.messages.id, sql.placeholder('id'))).prepare());
+
   async byId(id: string): Promise<MessageRow | undefined> {
-    return first(await this.db.select().from(this.t.messages).where(eq(this.t.messages.id, id)));
+    return first(await this.byIdQuery().execute({ id }));
   }
 
   async byIds(ids: string[]): Promise<MessageRow[]> {

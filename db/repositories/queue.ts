@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type * as schema from '../schema.js';
 import { first, type Tables } from '../tables.js';
@@ -31,7 +31,8 @@ export class QueueRepository {
 
   async openForMessage(messageId: string): Promise<QueueItemRow | undefined> {
     const { queueItems: q } = this.t;
-    return first(await this.db.select().from(q).where(and(eq(q.messageId, messageId), inArray(q.status, OPEN))));
+    // Written as the partial unique index's own condition, so the lookup uses it.
+    return first(await this.db.select().from(q).where(and(eq(q.messageId, messageId), ne(q.status, 'decided'))));
   }
 
   async update(id: string, patch: Partial<typeof schema.queueItems.$inferInsert>): Promise<QueueItemRow | undefined> {
@@ -40,17 +41,34 @@ export class QueueRepository {
 
   /** Urgent first, then riskiest, then oldest (or simply oldest). */
   async list(filter: QueueFilter): Promise<QueueItemRow[]> {
-    if (filter.communityIds.length === 0) return [];
+    if (filter.communityIds.length === 0 || filter.status.length === 0) return [];
     const { queueItems: q } = this.t;
-    const conditions: Array<SQL | undefined> = [
-      inArray(q.communityId, filter.communityIds),
-      inArray(q.status, filter.status),
-      filter.reason ? like(q.reasons, `%${filter.reason.replace(/[%_\\]/g, '')}%`) : undefined,
-      filter.urgentOnly ? eq(q.urgent, true) : undefined,
-      filter.olderThan !== undefined ? lt(q.createdAt, filter.olderThan) : undefined,
-    ];
     const order = filter.sort === 'oldest' ? [asc(q.createdAt)] : [desc(q.urgent), desc(q.risk), asc(q.createdAt)];
-    return this.db.select().from(q).where(and(...conditions)).orderBy(...order).limit(filter.limit);
+    // One query per (status, community): each reads its first page straight from the
+    // queue_priority / queue_oldest index, where one query with IN lists would sort every open
+    // item. The pages are merged here; a moderator has a handful of communities.
+    const pages = await Promise.all(
+      filter.status.flatMap((status) =>
+        filter.communityIds.map((communityId) =>
+          this.db
+            .select()
+            .from(q)
+            .where(and(
+              eq(q.status, status),
+              eq(q.communityId, communityId),
+              filter.reason ? like(q.reasons, `%${filter.reason.replace(/[%_\\]/g, '')}%`) : undefined,
+              filter.urgentOnly ? eq(q.urgent, true) : undefined,
+              filter.olderThan !== undefined ? lt(q.createdAt, filter.olderThan) : undefined,
+            ))
+            .orderBy(...order)
+            .limit(filter.limit),
+        ),
+      ),
+    );
+    const byPriority = (a: QueueItemRow, b: QueueItemRow) =>
+      Number(b.urgent) - Number(a.urgent) || b.risk - a.risk || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+    const byAge = (a: QueueItemRow, b: QueueItemRow) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+    return pages.flat().sort(filter.sort === 'oldest' ? byAge : byPriority).slice(0, filter.limit);
   }
 
   async counts(communityIds: string[]): Promise<Array<{ communityId: string; status: string; urgent: boolean; n: number }>> {

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, isNull, like } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type * as schema from '../schema.js';
-import { first, type Tables } from '../tables.js';
+import { first, preparedQuery, type Tables } from '../tables.js';
 
 export type UserRow = typeof schema.users.$inferSelect;
 export type UserRole = UserRow['role'];
@@ -16,8 +16,15 @@ export class UsersRepository {
     return (await this.db.insert(this.t.users).values({ ...row, handleKey: handleKey(row.handle) }).returning())[0]!;
   }
 
+  private readonly byIdQuery = preparedQuery(() => this.db.select().from(this.t.users).where(eq(this.t.users.id, sql.placeholder('id'))).prepare());
+
   async byId(id: string): Promise<UserRow | undefined> {
-    return first(await this.db.select().from(this.t.users).where(eq(this.t.users.id, id)));
+    return first(await this.byIdQuery().execute({ id }));
+  }
+
+  async byIds(ids: string[]): Promise<UserRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.select().from(this.t.users).where(inArray(this.t.users.id, ids));
   }
 
   async byHandle(handle: string): Promise<UserRow | undefined> {

@@ -47,9 +47,10 @@ export class SocketHub {
   private deliver(channel: Channel, event: LiveEvent): void {
     const set = this.channels.get(channel);
     if (!set || set.size === 0) return;
-    const payload = JSON.stringify({ ...event, channel });
+    // Serialised and encoded once: sending a string would make ws encode it again for every socket.
+    const payload = Buffer.from(JSON.stringify({ ...event, channel }));
     for (const socket of set) {
-      if (socket.readyState === socket.OPEN) socket.send(payload);
+      if (socket.readyState === socket.OPEN) socket.send(payload, { binary: false });
     }
   }
 }

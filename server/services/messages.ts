@@ -1,5 +1,5 @@
 import { mapSpansToPublished, type CommunityPolicy, type Finding, type ModerationResult } from '../../moderation/index.js';
-import { VISIBLE, type MessageRow, type UserRow } from '../../db/repositories/index.js';
+import { VISIBLE, type MembershipRow, type MessageRow, type UserRow } from '../../db/repositories/index.js';
 import type { MessageStatus } from '../../db/schema.js';
 import { badRequest, forbidden, HavenError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
@@ -100,14 +100,14 @@ export class MessagesService {
       title: null, body: '', originalEnc: this.deps.sealer.seal(JSON.stringify(sealed)), status: 'pending', createdAt: at,
     });
     if (target.kind === 'thread') await repos.messages.setOpeningMessage(threadId!, row.id);
-    return this.moderateStored(row, sealed);
+    return this.moderateStored(row, sealed, membership);
   }
 
   /** Runs the pipeline on a stored pending message and applies the outcome. */
-  private async moderateStored(row: MessageRow, original: SealedOriginal): Promise<SubmitResult> {
+  private async moderateStored(row: MessageRow, original: SealedOriginal, membership?: MembershipRow | null): Promise<SubmitResult> {
     const { repos, pipeline } = this.deps;
     const policy = await this.communities.policy(row.communityId);
-    const input = await this.stageInput(row, policy);
+    const input = await this.stageInput(row, policy, membership);
     const moderated = await pipeline.moderate({ ...input, text: original.b });
     // Moderators see the redacted body; keep each finding's span on it too, for highlighting.
     const bodySpans = mapSpansToPublished(moderated.findings);
@@ -145,8 +145,8 @@ export class MessagesService {
         risk: result.urgent ? 1 : result.risk, reasons: reasonsOf(result.findings), createdAt: updated.createdAt,
       });
     }
-    await this.afterOutcome(updated, status === 'held' ? { queueChange: 'added' } : {});
     const authors = new AuthorDirectory(repos);
+    await this.afterOutcome(updated, status === 'held' ? { queueChange: 'added', authors } : { authors });
     const crisis = result.findings.some((f) => f.type === 'CRISIS');
     if (crisis) {
       this.deps.bus.publish(`moderators:${updated.communityId}`, {
@@ -164,11 +164,11 @@ export class MessagesService {
    */
   async afterOutcome(
     row: MessageRow,
-    options: { queueChange?: 'added'; wasPublished?: boolean; countApproval?: boolean } = {},
+    options: { queueChange?: 'added'; wasPublished?: boolean; countApproval?: boolean; authors?: AuthorDirectory } = {},
   ): Promise<void> {
     const { repos, bus } = this.deps;
     const { queueChange, wasPublished = false, countApproval = !wasPublished } = options;
-    const authors = new AuthorDirectory(repos);
+    const authors = options.authors ?? new AuthorDirectory(repos);
     if (VISIBLE.includes(row.status)) {
       if (countApproval) await repos.communities.incrementApproved(row.communityId, row.authorId);
       if (row.threadId) await repos.messages.touchThread(row.threadId, this.deps.now());
@@ -320,12 +320,13 @@ export class MessagesService {
     }
   }
 
-  private async stageInput(row: MessageRow, policy: CommunityPolicy) {
+  /** `membership` is passed when the caller has just read it (null: an admin who is not a member). */
+  private async stageInput(row: MessageRow, policy: CommunityPolicy, known?: MembershipRow | null) {
     const { repos, now } = this.deps;
     const at = now();
     const window = Math.max(policy.rateLimit.windowSeconds, policy.rateLimit.duplicateWindowSeconds) * 1000;
     const [membership, recent, parent] = await Promise.all([
-      repos.communities.membership(row.communityId, row.authorId),
+      known !== undefined ? known : repos.communities.membership(row.communityId, row.authorId),
       repos.messages.recentByAuthor(row.authorId, row.communityId, at - window),
       row.replyToId ? repos.messages.byId(row.replyToId) : Promise.resolve(undefined),
     ]);

@@ -66,9 +66,12 @@ export class QueueService {
       sort: filter.sort ?? 'priority',
     });
     const authors = new AuthorDirectory(repos);
+    // A page costs a few queries whatever its size: messages and authors are loaded in bulk.
+    const messages = new Map((await repos.messages.byIds(items.map((i) => i.messageId))).map((m) => [m.id, m]));
+    await authors.prime([...messages.values()]);
     const rows = await Promise.all(
       items.map(async (item) => {
-        const message = (await repos.messages.byId(item.messageId))!;
+        const message = messages.get(item.messageId)!;
         return { ...(await this.itemSummary(item, authors)), message: await messageView(message, authors), findings: publicFindings(parseFindings(message)) };
       }),
     );

@@ -36,6 +36,16 @@ export class AuthorDirectory {
   private readonly cache = new Map<string, Promise<AuthorView>>();
   constructor(private readonly repos: Repositories) {}
 
+  /** Loads many authors in one query (a queue page), so get() then answers from memory. */
+  async prime(rows: Array<{ authorId: string; authorRole: string }>): Promise<void> {
+    const wanted = rows.filter((r) => r.authorRole !== 'clinician' && !this.cache.has(`${r.authorId}:${r.authorRole}`));
+    if (wanted.length === 0) return;
+    const users = new Map((await this.repos.users.byIds([...new Set(wanted.map((r) => r.authorId))])).map((u) => [u.id, u]));
+    for (const r of wanted) {
+      this.cache.set(`${r.authorId}:${r.authorRole}`, Promise.resolve({ id: r.authorId, handle: users.get(r.authorId)?.handle ?? 'deleted', role: r.authorRole }));
+    }
+  }
+
   get(userId: string, roleAtTime: string): Promise<AuthorView> {
     const key = `${userId}:${roleAtTime}`;
     let hit = this.cache.get(key);
