@@ -1,21 +1,21 @@
 /**
- * `npm run eval:crisis -- [--data PATH] [--errors] [--check] [--json]`
- * Precision and recall of the crisis stage, overall (any crisis) and per kind, on a labeled JSONL
- * file (default: the held-out test split). Each line: {"id","text","author_role"?,"kinds":[...]}.
- * --errors lists misclassified ids (never text); --check exits 1 below target
- * (any-crisis recall >= 0.95 with precision >= 0.80).
+ * `npm run eval:crisis -- [--data PATH] [--rules-only] [--errors] [--check] [--json]`
+ * Precision and recall of the crisis stage, overall (any crisis) and per kind, for three setups:
+ *  - rules: the lexicon alone (`crisisStage()`),
+ *  - classifier: the encoder classifier alone (models/crisis, through the stage's gate),
+ *  - combined: both, either can report (`createCrisisStage({ encoder })`, what the server runs).
+ * Default: every labeled set in test/fixtures/crisis, training files marked as such (figures on
+ * them are not held-out figures; the classifier learned from them and the rules were developed on
+ * them), then the held-out files: test (the issue's test split), fresh2 and fresh3.
+ * --data evaluates one file; --rules-only skips the encoder; --errors lists misclassified ids
+ * (never text); --check exits 1 when the combined setup misses the target on the test split
+ * (any-crisis recall >= 0.95 with precision >= 0.80) or a finding is not an urgent CRISIS hold.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { crisisStage } from '../moderation/crisis/index.js';
-import { defaultPolicy, type AuthorRole } from '../moderation/index.js';
-
-interface Example {
-  id: string;
-  author_role: AuthorRole;
-  text: string;
-  kinds: string[];
-}
+import { basename } from 'node:path';
+import { createCrisisStage, crisisStage } from '../moderation/crisis/index.js';
+import { defaultPolicy, type Stage } from '../moderation/index.js';
+import { loadEncoder } from '../moderation/misinfo/encoder.js';
+import { fixturePath, HELD_OUT_FILES, loadExamples, TRAIN_FILES, type CrisisExample } from './crisis/data.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -23,27 +23,32 @@ const value = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const dataPath = value('--data') ?? fileURLToPath(new URL('../test/fixtures/crisis/test.jsonl', import.meta.url));
 const KINDS = ['suicidal', 'self_harm', 'overdose', 'medical_emergency', 'abuse'];
+const MODES = flag('--rules-only') ? (['rules'] as const) : (['rules', 'classifier', 'combined'] as const);
+type Mode = (typeof MODES)[number];
 
-function load(path: string): Example[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim().length > 0)
-    .map((l, i) => {
-      const v = JSON.parse(l) as Partial<Example>;
-      if (typeof v.text !== 'string' || !Array.isArray(v.kinds)) throw new Error(`line ${i + 1}: needs "text" and "kinds"`);
-      return { id: String(v.id ?? i + 1), author_role: v.author_role ?? 'member', text: v.text, kinds: v.kinds };
-    });
+interface Row {
+  kind: string;
+  support: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
 }
 
-async function main(): Promise<void> {
-  const examples = load(dataPath);
-  const stage = crisisStage();
+interface SplitResult {
+  split: string;
+  heldOut: boolean;
+  examples: number;
+  crisis: number;
+  modes: Partial<Record<Mode, { rows: Row[]; msPerMessage: number; errors: string[]; urgentAll: boolean }>>;
+}
+
+async function evaluate(stage: Stage, examples: CrisisExample[]) {
   const policy = defaultPolicy();
   const stats = new Map<string, { tp: number; fp: number; fn: number; support: number }>();
-  const get = (k: string) => stats.get(k) ?? stats.set(k, { tp: 0, fp: 0, fn: 0, support: 0 }).get(k)!;
-  for (const k of ['ANY', ...KINDS]) get(k);
+  for (const k of ['ANY', ...KINDS]) stats.set(k, { tp: 0, fp: 0, fn: 0, support: 0 });
   const errors: string[] = [];
   let urgentAll = true;
   const t0 = performance.now();
@@ -53,7 +58,7 @@ async function main(): Promise<void> {
     const predicted = new Set(findings.map((f) => String(f.detail?.kind)));
     const gold = new Set(ex.kinds);
     const tally = (k: string, g: boolean, p: boolean) => {
-      const c = get(k);
+      const c = stats.get(k)!;
       if (g) c.support++;
       if (g && p) c.tp++;
       else if (p) {
@@ -68,30 +73,63 @@ async function main(): Promise<void> {
     for (const k of KINDS) tally(k, gold.has(k), predicted.has(k));
   }
   const ms = performance.now() - t0;
-  const rows = ['ANY', ...KINDS].map((k) => {
-    const c = get(k);
+  const rows: Row[] = ['ANY', ...KINDS].map((k) => {
+    const c = stats.get(k)!;
     const precision = c.tp + c.fp === 0 ? (c.support === 0 ? 1 : 0) : c.tp / (c.tp + c.fp);
     const recall = c.support === 0 ? 1 : c.tp / (c.tp + c.fn);
     return { kind: k, ...c, precision, recall };
   });
-  const any = rows[0]!;
-  const meets = any.recall >= 0.95 && any.precision >= 0.8;
-  if (flag('--json')) {
-    process.stdout.write(JSON.stringify({ data: dataPath, examples: examples.length, rows, meets, ms }) + '\n');
-  } else {
-    const negatives = examples.filter((e) => e.kinds.length === 0).length;
-    process.stdout.write(`data: ${dataPath}\nexamples: ${examples.length} (${examples.length - negatives} crisis, ${negatives} not)\n\n`);
-    process.stdout.write(`${'kind'.padEnd(20)}${'support'.padStart(8)}${'tp'.padStart(5)}${'fp'.padStart(5)}${'fn'.padStart(5)}${'precision'.padStart(11)}${'recall'.padStart(8)}\n`);
-    for (const r of rows) {
-      process.stdout.write(
-        `${(r.kind === 'ANY' ? 'any crisis' : r.kind).padEnd(20)}${String(r.support).padStart(8)}${String(r.tp).padStart(5)}${String(r.fp).padStart(5)}${String(r.fn).padStart(5)}` +
-          `${r.precision.toFixed(3).padStart(11)}${r.recall.toFixed(3).padStart(8)}\n`,
-      );
+  return { rows, msPerMessage: ms / Math.max(1, examples.length), errors, urgentAll };
+}
+
+async function main(): Promise<void> {
+  const data = value('--data');
+  const splits = data
+    ? [{ split: basename(data).replace(/\.jsonl$/, ''), path: data, heldOut: (HELD_OUT_FILES as readonly string[]).includes(basename(data).replace(/\.jsonl$/, '')) }]
+    : [...TRAIN_FILES.map((f) => ({ split: f, path: fixturePath(f), heldOut: false })), ...HELD_OUT_FILES.map((f) => ({ split: f, path: fixturePath(f), heldOut: true }))];
+  const encoder = MODES.length > 1 ? await loadEncoder() : undefined;
+  const stages: Partial<Record<Mode, Stage>> = { rules: crisisStage() };
+  if (encoder) {
+    stages.classifier = createCrisisStage({ encoder, rules: false });
+    stages.combined = createCrisisStage({ encoder });
+  }
+  const results: SplitResult[] = [];
+  try {
+    for (const s of splits) {
+      const examples = loadExamples(s.path);
+      const r: SplitResult = { split: s.split, heldOut: s.heldOut, examples: examples.length, crisis: examples.filter((e) => e.kinds.length > 0).length, modes: {} };
+      for (const mode of MODES) r.modes[mode] = await evaluate(stages[mode]!, examples);
+      results.push(r);
     }
-    process.stdout.write(`\ntarget (any crisis: recall >= 0.95, precision >= 0.80): ${meets ? 'met' : 'NOT met'}\n`);
-    process.stdout.write(`every finding urgent hold CRISIS: ${urgentAll ? 'yes' : 'NO'}\n`);
-    process.stdout.write(`time: ${ms.toFixed(0)} ms (${(ms / Math.max(1, examples.length)).toFixed(2)} ms per message)\n`);
-    if (flag('--errors') && errors.length > 0) process.stdout.write(`\nerrors (id, kind):\n${errors.join('\n')}\n`);
+  } finally {
+    await encoder?.close();
+  }
+  const testSplit = results.find((r) => r.split === 'test');
+  const judged = testSplit?.modes[MODES[MODES.length - 1]!] ?? results[0]!.modes[MODES[MODES.length - 1]!]!;
+  const any = judged.rows[0]!;
+  const meets = any.recall >= 0.95 && any.precision >= 0.8;
+  const urgentAll = results.every((r) => Object.values(r.modes).every((m) => m.urgentAll));
+  if (flag('--json')) {
+    process.stdout.write(JSON.stringify({ results: results.map((r) => ({ ...r, modes: Object.fromEntries(Object.entries(r.modes).map(([k, m]) => [k, { rows: m.rows, msPerMessage: m.msPerMessage }])) })), meets, urgentAll }) + '\n');
+  } else {
+    const out = process.stdout;
+    const f3 = (v: number) => v.toFixed(3);
+    for (const r of results) {
+      out.write(`\n== ${r.split} ${r.heldOut ? '(HELD OUT: never used to train or tune the classifier)' : '(training data: not a held-out figure)'}: ${r.examples} examples (${r.crisis} crisis, ${r.examples - r.crisis} not)\n`);
+      out.write(`${'kind'.padEnd(19)}${'support'.padStart(7)}` + MODES.map((m) => `  | ${m.padEnd(10)} P      R   (tp/fp/fn)`).join('') + '\n');
+      r.modes[MODES[0]]!.rows.forEach((row, i) => {
+        out.write(`${(row.kind === 'ANY' ? 'any crisis' : row.kind).padEnd(19)}${String(row.support).padStart(7)}`);
+        for (const m of MODES) {
+          const x = r.modes[m]!.rows[i]!;
+          out.write(`  | ${' '.repeat(8)}${f3(x.precision)}  ${f3(x.recall)}  ${`(${x.tp}/${x.fp}/${x.fn})`.padEnd(11)}`);
+        }
+        out.write('\n');
+      });
+      out.write(`${'ms per message'.padEnd(26)}` + MODES.map((m) => `  | ${r.modes[m]!.msPerMessage.toFixed(2).padStart(19)}${' '.repeat(15)}`).join('') + '\n');
+      if (flag('--errors')) for (const m of MODES) if (r.modes[m]!.errors.length > 0) out.write(`errors (${m}; id, FP/FN, kind):\n${r.modes[m]!.errors.join('\n')}\n`);
+    }
+    out.write(`\ntarget on ${testSplit ? 'the test split' : results[0]!.split} (${MODES[MODES.length - 1]}; any crisis: recall >= 0.95, precision >= 0.80): ${meets ? 'met' : 'NOT met'} (recall ${f3(any.recall)}, precision ${f3(any.precision)})\n`);
+    out.write(`every finding urgent hold CRISIS: ${urgentAll ? 'yes' : 'NO'}\n`);
   }
   if (flag('--check') && (!meets || !urgentAll)) process.exitCode = 1;
 }

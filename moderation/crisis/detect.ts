@@ -156,3 +156,21 @@ export function detectCrisis(lex: CompiledLexicon, rawText: string, threshold: n
   }
   return hits;
 }
+
+/**
+ * Whether the encoder classifier may report this message: false when the author says they are
+ * doing better now (`recovery`), or when every sentence is a joke or idiom, general talk about
+ * risks, a denial, or told in the past. The classifier sees meaning but not these framings
+ * reliably; the lexicon's modifiers do. (The rules apply the same modifiers per clause.)
+ */
+export function classifierGate(lex: CompiledLexicon, rawText: string): boolean {
+  const { text } = expandContractions(normalizeQuotes(rawText));
+  if (any(lex.recovery, text)) return false;
+  return splitSentences(text).some(
+    (s) =>
+      !any(lex.humour, s.text) &&
+      !any(lex.general, s.text) &&
+      !any(lex.negation, s.text) &&
+      !(any(lex.past, s.text) && !any(lex.present, s.text)),
+  );
+}

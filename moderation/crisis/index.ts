@@ -1,5 +1,15 @@
 /** Crisis detection stage. */
-export { crisisStage, type CrisisStageOptions } from './stage.js';
+export { crisisStage, createCrisisStage, type CrisisStageOptions, type CreateCrisisStageOptions, type CrisisStage } from './stage.js';
 export { crisisPolicyOf, defaultCrisisPolicy, ALL_CRISIS_KINDS, type CrisisPolicy } from './policy.js';
 export { CRISIS_LEXICON_V1, type CrisisKind, type CrisisLexicon, type CrisisKindEntry } from './lexicons.v1.js';
-export { compileLexicon, detectCrisis, type CrisisHit } from './detect.js';
+export { classifierGate, compileLexicon, detectCrisis, type CrisisHit } from './detect.js';
+export {
+  CrisisClassifier,
+  CrisisModelError,
+  DEFAULT_CRISIS_MODEL_DIR,
+  loadCrisisModel,
+  predictCrisis,
+  predictedKinds,
+  type CrisisModelFile,
+  type CrisisPrediction,
+} from './classifier.js';

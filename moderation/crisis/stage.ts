@@ -1,5 +1,7 @@
+import type { Encoder } from '../misinfo/types.js';
 import type { Finding, Stage, StageInput } from '../types.js';
-import { compileLexicon, detectCrisis } from './detect.js';
+import { CrisisClassifier, loadCrisisModel, predictedKinds, type CrisisModelFile, type CrisisPrediction } from './classifier.js';
+import { classifierGate, compileLexicon, detectCrisis, type CrisisHit } from './detect.js';
 import { CRISIS_LEXICON_V1, type CrisisKind, type CrisisLexicon } from './lexicons.v1.js';
 import { crisisPolicyOf } from './policy.js';
 
@@ -15,6 +17,15 @@ export interface CrisisStageOptions {
   scorer?: CrisisScorer;
   scorerWeight?: number;
   timeoutMs?: number;
+  /**
+   * The encoder classifier (see createCrisisStage): runs on every checked message alongside the
+   * rules, and either path can report a crisis.
+   */
+  classifier?: CrisisClassifier;
+  /** Longest wait for the classifier; past it (or on an encoder error) the rules' findings stand alone. */
+  classifierTimeoutMs?: number;
+  /** Evaluation only: false turns the rules off so the classifier can be measured alone. */
+  rules?: boolean;
 }
 
 /**
@@ -25,13 +36,20 @@ export interface CrisisStageOptions {
  */
 export function crisisStage(options: CrisisStageOptions = {}): Stage {
   const lex = compileLexicon(options.lexicon ?? CRISIS_LEXICON_V1);
+  const classifier = options.classifier;
+  const classifierTimeoutMs = options.classifierTimeoutMs ?? Math.max(100, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) - 500);
+  const useRules = options.rules !== false;
   return {
     name: 'crisis',
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : classifier ? { timeoutMs: DEFAULT_TIMEOUT_MS } : {}),
     async run(input: StageInput): Promise<Finding[]> {
       const policy = crisisPolicyOf(input.policy);
       if (!policy.enabled || !policy.roles.includes(input.authorRole)) return [];
-      let hits = detectCrisis(lex, input.text, options.scorer ? 0 : lex.threshold).filter((h) => policy.kinds.includes(h.kind));
+      // The classifier's request goes out first, so the encoder works while the rules run.
+      const predicted = classifier && classifierGate(lex, input.text) ? predictWithin(classifier, input.text, classifierTimeoutMs) : undefined;
+      let hits: CrisisHit[] = useRules
+        ? detectCrisis(lex, input.text, options.scorer ? 0 : lex.threshold).filter((h) => policy.kinds.includes(h.kind))
+        : [];
       if (options.scorer) {
         const w = Math.min(1, Math.max(0, options.scorerWeight ?? 0.5));
         const blended = [];
@@ -43,22 +61,108 @@ export function crisisStage(options: CrisisStageOptions = {}): Stage {
         }
         hits = blended;
       }
-      if (hits.length === 0) return [];
-      // One wording for the whole message (the most pressing kind), so the author reads it once.
+      const found = new Map<CrisisKind, { hit?: CrisisHit; model?: number }>();
+      for (const h of hits) found.set(h.kind, { hit: h });
+      const prediction = predicted ? await predicted : undefined;
+      if (prediction && classifier) {
+        for (const kind of predictedKinds(classifier.model, prediction, policy.kinds)) {
+          const slot = found.get(kind) ?? {};
+          slot.model = prediction.p;
+          found.set(kind, slot);
+        }
+      }
+      if (found.size === 0) return [];
+      // Most pressing kind first (the lexicon's priority order); one wording for the whole message.
+      const ordered = lex.kinds.filter((k) => found.has(k.entry.kind));
       const resources = (input.policy.crisisResources ?? []).map((r) => r.trim()).filter(Boolean);
-      const message = [hits[0]!.entry.message, ...resources].join(' ');
-      return hits.map((h) => ({
-        stage: 'crisis',
-        type: 'CRISIS',
-        start: h.start,
-        end: h.end,
-        score: Math.round(h.score * 1000) / 1000,
-        rule: h.entry.rule,
-        message,
-        action: 'hold',
-        urgent: true,
-        detail: { kind: h.kind, lexicon: lex.id, lexiconVersion: lex.version, cues: h.cues },
-      }));
+      const message = [ordered[0]!.entry.message, ...resources].join(' ');
+      const whole = messageSpan(input.text);
+      return ordered.map(({ entry }) => {
+        const { hit, model } = found.get(entry.kind)!;
+        const score = Math.max(hit?.score ?? 0, model ?? 0);
+        const detail: Record<string, unknown> = {
+          kind: entry.kind,
+          source: hit && model !== undefined ? 'rules+classifier' : hit ? 'rules' : 'classifier',
+          lexicon: lex.id,
+          lexiconVersion: lex.version,
+          cues: hit?.cues ?? [],
+        };
+        if (classifier) {
+          detail.model = classifier.model.id;
+          detail.modelVersion = classifier.model.modelVersion;
+          if (prediction) detail.classifierScore = Math.round(prediction.p * 1000) / 1000;
+          else if (predicted) detail.classifierScore = null;
+        }
+        return {
+          stage: 'crisis',
+          type: 'CRISIS',
+          start: hit?.start ?? whole.start,
+          end: hit?.end ?? whole.end,
+          score: Math.round(score * 1000) / 1000,
+          rule: entry.rule,
+          message,
+          action: 'hold',
+          urgent: true,
+          detail,
+        } satisfies Finding;
+      });
     },
   };
+}
+
+const DEFAULT_TIMEOUT_MS = 3000;
+
+/** The classifier's prediction, or undefined when the encoder fails or is slower than `ms` (the rules still stand). */
+async function predictWithin(classifier: CrisisClassifier, text: string, ms: number): Promise<CrisisPrediction | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  const run = classifier.predict(text).catch(() => undefined);
+  try {
+    return await Promise.race([run, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The trimmed message, for findings the classifier alone raised (it judges the message as a whole). */
+function messageSpan(text: string): { start: number; end: number } {
+  const start = text.length - text.trimStart().length;
+  const end = Math.max(start, text.trimEnd().length);
+  return { start, end };
+}
+
+export interface CreateCrisisStageOptions extends Omit<CrisisStageOptions, 'classifier'> {
+  /**
+   * The project's sentence encoder (USE-lite: the server's shared worker pool, or loadEncoder()).
+   * Not closed by the stage: whoever created it closes it. Without one the stage is rules-only.
+   */
+  encoder?: Encoder;
+  /** Folder with head.json (default models/crisis). */
+  modelDir?: string;
+  /** An already loaded model (instead of modelDir). */
+  model?: CrisisModelFile;
+}
+
+export type CrisisStage = Stage & {
+  /** The classifier in use, if any. */
+  readonly classifier?: CrisisClassifier;
+  /** Releases nothing of the caller's (the encoder stays open); present so servers can close stages uniformly. */
+  close(): Promise<void>;
+};
+
+/**
+ * The crisis stage with the encoder classifier when an encoder is given, rules-only otherwise.
+ * Throws CrisisModelError (code MODEL_MISSING / MODEL_CORRUPT) when the model cannot be used.
+ *
+ *   const crisis = createCrisisStage({ encoder: pool, timeoutMs: 3000 });
+ *   ...
+ *   await crisis.close();   // then close the pool
+ */
+export function createCrisisStage(options: CreateCrisisStageOptions = {}): CrisisStage {
+  const { encoder, modelDir, model, ...rest } = options;
+  const classifier = encoder ? new CrisisClassifier(encoder, model ?? loadCrisisModel(modelDir, encoder.dim)) : undefined;
+  const stage = crisisStage({ ...rest, ...(classifier ? { classifier } : {}) });
+  return Object.assign(stage, { ...(classifier ? { classifier } : {}), close: async () => undefined });
 }

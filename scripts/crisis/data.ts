@@ -1,0 +1,34 @@
+/**
+ * The crisis labeled sets (test/fixtures/crisis, written for Haven) and which of them the
+ * classifier may learn from. Held-out files are never read by the training script.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AuthorRole } from '../../moderation/types.js';
+
+export interface CrisisExample {
+  id: string;
+  author_role: AuthorRole;
+  text: string;
+  kinds: string[];
+}
+
+export const FIXTURE_DIR = fileURLToPath(new URL('../../test/fixtures/crisis/', import.meta.url));
+
+/** The classifier is trained (and its settings chosen by cross-validation) on these only. */
+export const TRAIN_FILES = ['train', 'dev', 'challenge', 'challenge2', 'fresh'] as const;
+/** Never used to train or tune the classifier: `test` (the issue's test split), `fresh2`, `fresh3`. */
+export const HELD_OUT_FILES = ['test', 'fresh2', 'fresh3'] as const;
+
+export function loadExamples(path: string): CrisisExample[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l, i) => {
+      const v = JSON.parse(l) as Partial<CrisisExample>;
+      if (typeof v.text !== 'string' || !Array.isArray(v.kinds)) throw new Error(`${path} line ${i + 1}: needs "text" and "kinds"`);
+      return { id: String(v.id ?? i + 1), author_role: v.author_role ?? 'member', text: v.text, kinds: v.kinds.map(String) };
+    });
+}
+
+export const fixturePath = (name: string) => `${FIXTURE_DIR}${name}.jsonl`;
