@@ -113,19 +113,36 @@ const NAME_IS_AGE = new RegExp(String.raw`\b([A-Z][\p{Ll}]+)(?:\s+[A-Z][\p{Ll}'â
 /** Every age pattern needs a number from 90 to 119 or a number word: skip the scans when there is none. */
 const AGE_GATE = /(?<!\d)(?:9\d|1[01]\d)(?!\d)|ninet|hundred/i;
 
+const AGE_GATE_G = new RegExp(AGE_GATE.source, 'gi');
+
+/** Runs the age patterns only on windows around the numbers and number words that could be an age over 89. */
 export function ages(text: string, out: Candidate[]): void {
   if (!AGE_GATE.test(text)) return;
-  for (const m of text.matchAll(NAME_IS_AGE)) {
+  const windows: Array<[number, number]> = [];
+  for (const g of text.matchAll(AGE_GATE_G)) {
+    let a = Math.max(0, g.index - 70);
+    // Start the window between words, so that a \b at its edge is a real word boundary.
+    while (a > 0 && /[\p{L}\d'â€™]/u.test(text[a - 1]!)) a--;
+    const b = Math.min(text.length, g.index + g[0].length + 40);
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  for (const [a, b] of windows) agesIn(text, text.slice(a, b), a, out);
+}
+
+function agesIn(text: string, w: string, base: number, out: Candidate[]): void {
+  for (const m of w.matchAll(NAME_IS_AGE)) {
     const name = m[1]!;
     if (COMMON_WORDS.has(name.toLowerCase()) || !(isFirstName(name) || isLastName(name) || (isAnyName(name) && !isEnglishWord(name)))) continue;
-    const start = m.index + m[0].length - m[2]!.length;
+    const start = base + m.index + m[0].length - m[2]!.length;
     out.push({ type: 'AGE_OVER_89', start, end: start + m[2]!.length, score: 0.8, source: 'age.name' });
   }
   for (const re of AGE_PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of w.matchAll(re)) {
       const num = m[1] ?? m[2]!;
       const offset = m[0].indexOf(num);
-      const start = m.index + offset;
+      const start = base + m.index + offset;
       const context = /\b(?:age|aged|years?|yrs?|yo|y\/o|birthday|old|young|turned|nineties)\b|\(/i.test(m[0]) || /\bold\b/i.test(after(text, start + num.length, 12));
       out.push({ type: 'AGE_OVER_89', start, end: start + num.length, score: context ? 0.92 : 0.75, source: 'age' });
     }

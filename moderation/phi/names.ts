@@ -375,14 +375,17 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    if (!t.cap || t.allCaps || t.word.length < 3 || FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || isEnglishWord(t.word) || excluded(t) || TITLE_WORDS.has(t.lower) || MONTH_DAY.test(t.lower)) continue;
+    if (!t.cap || t.allCaps || t.word.length < 3) continue;
+    // Cheap cues first: the next word is "lives …", or the word opens a line and is followed by ': "'.
     const n = tokens[i + 1];
+    const lives = !!n && LIVES.has(n.lower) && adjacent(text, t, n) && /^\s+(?:on|in|at|with|near)\b/i.test(text.slice(n.fullEnd, n.fullEnd + 6));
+    const speaker = !lives && text[t.fullEnd] === ':' && (t.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start))) &&
+      /^:[ \t]*(?:\\*["“”])/.test(text.slice(t.fullEnd, t.fullEnd + 5));
+    if (!lives && !speaker) continue;
+    if (FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || isEnglishWord(t.word) || excluded(t) || TITLE_WORDS.has(t.lower) || MONTH_DAY.test(t.lower)) continue;
     const prev = tokens[i - 1];
     if (prev && prev.cap && adjacent(text, prev, t)) continue;
-    const lives = n && LIVES.has(n.lower) && adjacent(text, t, n) && /^\s+(?:on|in|at|with|near)\b/i.test(text.slice(n.fullEnd, n.fullEnd + 6)) && (PLACES.get(t.lower) ?? -1) < 100000;
-    const lineStart = t.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start));
-    const speaker = lineStart && /^:[ \t]*(?:\\*["“”])/.test(text.slice(t.fullEnd, t.fullEnd + 5));
-    if (!lives && !speaker) continue;
+    if (lives && (PLACES.get(t.lower) ?? -1) >= 100000) continue;
     used[i] = 1;
     out.push({ type: 'PERSON', start: t.start, end: t.end, score: 0.62, source: lives ? 'person.lives' : 'person.speaker', subject: 'other' });
   }
