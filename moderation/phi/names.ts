@@ -364,7 +364,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     const n = tokens[i + 1]!;
     if (!POSSESSED.has(n.lower) || !/^[ \t]+$/.test(text.slice(t.fullEnd, n.start))) continue;
     const prev = tokens[i - 1];
-    if (prev && prev.cap && adjacent(text, prev, t)) continue;
+    if (prev && prev.cap && adjacent(text, prev, t) && !FUNCTION_WORDS.has(prev.lower) && !COMMON_WORDS.has(prev.lower)) continue;
     if (FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || excluded(t) || EPONYMS.has(t.lower) || isEponymUse(tokens, i) || isEnglishWord(t.word) || TITLE_BRANDS.has(t.lower) || ORG_WORDS.has(t.lower)) continue;
     if (!(isFirstName(t.word) || isLastName(t.word) || isAnyName(t.word)) || (PLACES.get(t.lower) ?? -1) >= 100000) continue;
     used[i] = 1;
@@ -378,7 +378,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     if (!t.cap || t.allCaps || t.word.length < 3) continue;
     // Cheap cues first: the next word is "lives …", or the word opens a line and is followed by ': "'.
     const n = tokens[i + 1];
-    const lives = !!n && LIVES.has(n.lower) && adjacent(text, t, n) && /^\s+(?:on|in|at|with|near)\b/i.test(text.slice(n.fullEnd, n.fullEnd + 6));
+    const lives = !!n && LIVES.has(n.lower) && adjacent(text, t, n) && /^\s+(?:on|in|at|with|near)\b(?!\s+in\b)/i.test(text.slice(n.fullEnd, n.fullEnd + 9));
     const speaker = !lives && text[t.fullEnd] === ':' && (t.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start))) &&
       /^:[ \t]*(?:\\*["“”])/.test(text.slice(t.fullEnd, t.fullEnd + 5));
     if (!lives && !speaker) continue;

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import { detectPhi } from '../moderation/phi/detect.js';
+import type { PhiType } from '../moderation/phi/types.js';
+
+// Behaviours added for the second recall pass; every sentence was written for these tests.
+const found = (text: string) => detectPhi(text).map((s) => [s.type, text.slice(s.start, s.end)] as [PhiType, string]);
+const has = (text: string, type: PhiType, value: string) => found(text).some(([ty, v]) => ty === type && v === value);
+const hasType = (text: string, type: PhiType) => found(text).some(([ty]) => ty === type);
+
+t.test('fax or phone: labels said after the number, per clause', async (t) => {
+  t.ok(has('918-555-3000 is their fax, the front desk is 918-555-3001.', 'FAX', '918-555-3000'), '"is their fax" after the number');
+  t.ok(has('918-555-3000 is their fax, the front desk is 918-555-3001.', 'PHONE', '918-555-3001'), 'a label said after one number is not the next one\'s');
+  t.ok(has('Use 520-555-0190 for faxes and 520-555-0191 for questions.', 'FAX', '520-555-0190'), '"for faxes"');
+  t.ok(has('Use 520-555-0190 for faxes and 520-555-0191 for questions.', 'PHONE', '520-555-0191'));
+  t.ok(has('Please fax it to the attention of Dr. Mbeki at 303-555-0177.', 'FAX', '303-555-0177'), 'fax verb earlier in the clause');
+  t.ok(has('Reception 0412 88 31 22-Office, after hours 0412 88 31 23', 'PHONE', '0412 88 31 22'), 'label glued with a hyphen');
+  // hard negatives
+  t.ok(has('The fax on their website is wrong; call 303-555-0178 instead.', 'PHONE', '303-555-0178'), 'a phone word nearer than "fax" keeps it a phone');
+  t.notOk(hasType('NDC 0002-1433-80 is printed on the box.', 'PHONE'), 'drug code');
+  t.notOk(hasType('They billed CPT 99213 twice.', 'ZIP'), 'billing code is not a postcode');
+  t.notOk(hasType('They billed CPT 99213 twice.', 'LOCATION'));
+});
+
+t.test('identifiers named by a keyword: study, participant, ID#, wristband, application', async (t) => {
+  t.ok(has('My study ID for the infusion trial is RX-7731.', 'OTHER_ID', 'RX-7731'));
+  t.ok(has('Participant number 2210-448 is on my consent copy.', 'OTHER_ID', '2210-448'), 'not read as a phone number');
+  t.ok(has('ID# 55120937 is on the benefits letter.', 'OTHER_ID', '55120937'));
+  t.ok(has('My ID is Q7712049 at the disability office.', 'OTHER_ID', 'Q7712049'));
+  t.ok(has('The application number is APP-2025-00417.', 'OTHER_ID', 'APP-2025-00417'));
+  t.ok(has('MRN is on my wristband: 30917744.', 'MRN', '30917744'));
+  t.ok(has('my medical record number there was K-5520918', 'MRN', 'K-5520918'));
+  // hard negatives
+  t.notOk(hasType('The study enrolled 412 participants over 3 years.', 'OTHER_ID'));
+  t.notOk(hasType('Did they check your ID at the pharmacy?', 'OTHER_ID'));
+  t.notOk(hasType('Lot number 4471A of the pen was recalled.', 'OTHER_ID'));
+});
+
+t.test('ages over 89 in more phrasings', async (t) => {
+  t.ok(has('Grandpa, who is 93, still mows the lawn.', 'AGE_OVER_89', '93'));
+  t.ok(has("Dad's 95 now and off the blood thinner.", 'AGE_OVER_89', '95'));
+  t.ok(has("She'll be 90 on Sunday.", 'AGE_OVER_89', '90'));
+  t.ok(has("He's nearly 98 and sharp as ever.", 'AGE_OVER_89', '98'));
+  t.ok(has('My mother-in-law (94) lives with us.', 'AGE_OVER_89', '94'));
+  t.ok(has('My uncle, 96, got his second hip.', 'AGE_OVER_89', '96'));
+  t.ok(has('Pt: 91M, fall at home.', 'AGE_OVER_89', '91'));
+  t.ok(has('She celebrated her 101st in style.', 'AGE_OVER_89', '101'));
+  // hard negatives: glucose, weight, percentages, temperature
+  t.notOk(hasType("Mom's 95 fasting this morning, better than last week.", 'AGE_OVER_89'));
+  t.notOk(hasType("Dad's 110 lbs after the chemo.", 'AGE_OVER_89'));
+  t.notOk(hasType("She'll be 95% recovered by spring, they say.", 'AGE_OVER_89'));
+  t.notOk(hasType('Temp was 99F last night.', 'AGE_OVER_89'));
+});
+
+t.test('titles that are brands are not people', async (t) => {
+  t.notOk(hasType("Dr. Scholl's insoles fixed my heel pain.", 'PERSON'));
+  t.notOk(hasType('Mr. Clean wipes are fine for the pump case.', 'PERSON'));
+  t.ok(has('Dr. Scholler changed my dose.', 'PERSON', 'Scholler'), 'a real surname that starts the same way');
+});
+
+t.test('addresses and places: PO box numbers, closing town, universities, clubs, unknown towns after "in"', async (t) => {
+  t.ok(has("We'll meet at the office, 12 P.O. Box 77, Narsaq", 'ADDRESS', '12 P.O. Box 77, Narsaq'), 'building number and closing town');
+  t.ok(has('My sister studies at the University of Tromsø.', 'LOCATION', 'Tromsø'));
+  t.ok(has('Where: Pine Hollow Country Club.', 'LOCATION', 'Pine Hollow Country Club'));
+  t.ok(has('She moved her practice to a clinic in Kvarnby, near the coast.', 'LOCATION', 'Kvarnby'), 'unknown capitalised word after "in"');
+  // hard negatives
+  t.notOk(hasType('I have been in Remission for a year and log it in MyChart.', 'LOCATION'));
+  t.notOk(hasType('She was in ICU for a week, then in Stitches for days.', 'LOCATION'));
+  t.notOk(hasType('He graduated from the University of Michigan.', 'LOCATION'), 'a state is not smaller than a state');
+  t.notOk(hasType('We had lunch at the Country Club.', 'LOCATION'));
+});
+
+t.test('people: lower-case names, possessives, "named him", "call me", "lives on", speakers', async (t) => {
+  t.ok(has('have you met roberta kowalczyk from the support group?', 'PERSON', 'roberta kowalczyk'), 'lower-case full name');
+  t.ok(has("Here's Wojtek's number if you need a ride.", 'PERSON', 'Wojtek'), 'possessive before "number"');
+  t.ok(has('We named her Grace after my grandmother.', 'PERSON', 'Grace'), 'a common word as a name after "named her"');
+  t.ok(has('Everyone at work calls me Mark.', 'PERSON', 'Mark'));
+  t.ok(has('my name is radoslava', 'PERSON', 'radoslava'), 'lower-case name after "my name is"');
+  t.ok(has('Teodora lives on a farm outside town.', 'PERSON', 'Teodora'));
+  t.ok(has('Nurse said: wait.\nVilhelmina: "Is it over?"', 'PERSON', 'Vilhelmina'), 'speaker of a quoted line');
+  t.equal(detectPhi("I'm Amanda's daughter.").find((s) => s.type === 'PERSON')?.subject, 'other', '"I\'m X\'s daughter" is not the author\'s name');
+  // hard negatives
+  t.notOk(hasType("My Crohn's surgery is next month.", 'PERSON'));
+  t.notOk(hasType('my name is not important here', 'PERSON'));
+  t.notOk(hasType('Note: "take with food"', 'PERSON'));
+  t.notOk(hasType('i gave the grace period a try but will call them', 'PERSON'));
+  t.notOk(hasType('Keto lives on in my kitchen, honestly.', 'PERSON'), 'a diet is not a person');
+});
+
+t.test('eval: Presidio artifacts are mapped, not scored against the detector', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'phi-eval-'));
+  try {
+    const text = 'Please return to Lauren and Sorlaskeid 32 in case of an issue. Town: nan';
+    const a = text.indexOf('Lauren');
+    const b = text.indexOf(' in case');
+    const n = text.indexOf('nan');
+    writeFileSync(join(dir, 'mini.json'), JSON.stringify([{ full_text: text, masked: 'x', spans: [
+      { entity_type: 'ADDRESS', entity_value: text.slice(a, b), start_position: a, end_position: b },
+      { entity_type: 'LOCATION', entity_value: 'nan', start_position: n, end_position: n + 3 },
+    ] }]));
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/eval-phi.ts', '--data', join(dir, 'mini.json'), '--split', 'all', '--json'], { cwd: root, encoding: 'utf8' });
+    const summary = JSON.parse(out.trim().split('\n').pop()!) as Array<{ perType: Record<string, { gold: number; pred: number }> }>;
+    t.notOk(summary[0]!.perType.LOCATION?.gold, '"nan" is not a gold location');
+    t.notOk(summary[0]!.perType.PERSON?.pred, 'a first name inside a gold ADDRESS is not counted as a false positive');
+    t.notOk(out.includes('Sorlaskeid'), 'no message text printed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
