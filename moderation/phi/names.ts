@@ -71,7 +71,9 @@ const POSSESSED = new Set(['address', 'number', 'phone', 'email', 'birthday', 'b
   'nurse', 'oncologist', 'chemo', 'treatment', 'meds', 'medication', 'condition', 'cancer', 'tumor', 'scan', 'results', 'biopsy', 'account', 'name',
   'boss', 'partner', 'boyfriend', 'girlfriend', 'sister', 'brother', 'family', 'parents', 'grandma', 'grandpa', 'baby', 'care', 'caregiver', 'insurance']);
 /** Brands and characters written with a title ("Dr. Scholl's inserts", "Mr. Clean"): not a person to hide. */
-const TITLE_BRANDS = new Set(['scholl', 'pepper', 'martens', 'bronner', 'clean', 'coffee', 'dash', 'potato', 'right', 'sandman', 'fixit', 'bean', 'yuk', 'teeth', 'whiskers']);
+const TITLE_BRANDS = new Set(['scholl', 'pepper', 'martens', 'bronner', 'clean', 'coffee', 'dash', 'potato', 'right', 'sandman', 'fixit', 'bean', 'yuk', 'teeth', 'whiskers',
+  // role words and personifications after a title word ("Nurse Practitioner", "Father Time", "Mother Nature")
+  'practitioner', 'practitioners', 'navigator', 'educator', 'manager', 'time', 'nature', 'christmas', 'winter', 'frost', 'earth']);
 const UPPER_TITLES = new Set(['NP', 'PA', 'RN', 'APRN', 'CNM']);
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
 const GREETINGS = new Set(['hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'congrats', 'congratulations', 'dear', 'morning', 'hugs', 'sorry', 'bye', 'yes', 'no', 'ok', 'okay', 'agree', 'agreed', 'lol', 'you', 'evening', 'night', 'sending', 'cheers', 'love']);
