@@ -34,7 +34,15 @@ t.test('identifiers named by a keyword: study, participant, ID#, wristband, appl
   t.ok(has('The application number is APP-2025-00417.', 'OTHER_ID', 'APP-2025-00417'));
   t.ok(has('MRN is on my wristband: 30917744.', 'MRN', '30917744'));
   t.ok(has('my medical record number there was K-5520918', 'MRN', 'K-5520918'));
+  t.ok(has('Support gave me ticket 55019283 and closed the chat.', 'OTHER_ID', '55019283'), 'bare keyword without "number"');
+  t.ok(has('Case 7730114 at the housing office is open again.', 'OTHER_ID', '7730114'));
+  t.ok(has('The reference the clerk read out to me was 5521-0087.', 'OTHER_ID', '5521-0087'), 'ID after a short clause, not a phone');
+  t.ok(has("Here's the booking ID in case anyone asks: BK-90017.", 'OTHER_ID', 'BK-90017'), 'ID after a colon');
+  t.ok(has('My library member number is LB-448120.', 'OTHER_ID', 'LB-448120'), 'not a health plan ID');
   // hard negatives
+  t.notOk(hasType('In case 2025 is as bad as this year, I saved up.', 'OTHER_ID'), 'a year after "case"');
+  t.notOk(hasType('I order 3 boxes of strips a month.', 'OTHER_ID'));
+  t.notOk(hasType('The trial ran from 2019-2021 with 300 people.', 'OTHER_ID'));
   t.notOk(hasType('The study enrolled 412 participants over 3 years.', 'OTHER_ID'));
   t.notOk(hasType('Did they check your ID at the pharmacy?', 'OTHER_ID'));
   t.notOk(hasType('Lot number 4471A of the pen was recalled.', 'OTHER_ID'));
@@ -59,6 +67,8 @@ t.test('ages over 89 in more phrasings', async (t) => {
 t.test('titles that are brands are not people', async (t) => {
   t.notOk(hasType("Dr. Scholl's insoles fixed my heel pain.", 'PERSON'));
   t.notOk(hasType('Mr. Clean wipes are fine for the pump case.', 'PERSON'));
+  t.notOk(hasType('Nurse Practitioner appointments are easier to get.', 'PERSON'));
+  t.notOk(hasType('Father Time and Mother Nature are both against my knees.', 'PERSON'));
   t.ok(has('Dr. Scholler changed my dose.', 'PERSON', 'Scholler'), 'a real surname that starts the same way');
 });
 
