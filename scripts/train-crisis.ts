@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const model: CrisisModelFile = {
     version: 1,
     id: 'crisis-use-lite-logreg',
-    modelVersion: '1.0.0',
+    modelVersion: '1.1.0',
     encoder: 'use-lite',
     dim: X[0]!.length,
     input: 'message',

@@ -117,13 +117,15 @@ export function predictCrisis(model: CrisisModelFile, x: ArrayLike<number>): Cri
   return { p: logistic(model.any, x), kinds };
 }
 
-/** Kinds the classifier reports for a prediction at or over the threshold: the likeliest, plus any over kindThreshold. */
+/**
+ * Kinds the classifier reports for a prediction at or over the threshold: the likeliest kind plus
+ * any kind at kindThreshold or more, then only those in `allowed` (a kind a community turned off is
+ * dropped, never relabelled as another kind).
+ */
 export function predictedKinds(model: CrisisModelFile, pred: CrisisPrediction, allowed: readonly CrisisKind[] = CRISIS_KINDS): CrisisKind[] {
   if (pred.p < model.threshold) return [];
-  const candidates = CRISIS_KINDS.filter((k) => allowed.includes(k));
-  if (candidates.length === 0) return [];
-  const best = candidates.reduce((a, b) => (pred.kinds[b] > pred.kinds[a] ? b : a));
-  return candidates.filter((k) => k === best || pred.kinds[k] >= model.kindThreshold);
+  const best = CRISIS_KINDS.reduce((a, b) => (pred.kinds[b] > pred.kinds[a] ? b : a));
+  return CRISIS_KINDS.filter((k) => (k === best || pred.kinds[k] >= model.kindThreshold) && allowed.includes(k));
 }
 
 /** The text the classifier embeds for a message (the same string the misinformation stage embeds for a multi-sentence message). */

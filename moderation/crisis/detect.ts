@@ -174,3 +174,24 @@ export function classifierGate(lex: CompiledLexicon, rawText: string): boolean {
       !(any(lex.past, s.text) && !any(lex.present, s.text)),
   );
 }
+
+
+/**
+ * Lexicon exceptions that also hold at message level, so they veto the classifier's kind: an
+ * accident, an itch or a "cut my dose" is not self-harm wherever it is said. (Most other exceptions
+ * are clause-level traps, e.g. "the baby hit me", and would wrongly silence a whole message.)
+ */
+export const CLASSIFIER_VETO_CUES: Readonly<Partial<Record<CrisisKind, readonly string[]>>> = {
+  self_harm: ['SH_NOT_HARM', 'SH_ITCH', 'SH_ACCIDENT'],
+};
+
+/** Kinds the classifier may not report for this message (see CLASSIFIER_VETO_CUES). */
+export function classifierVetoes(lex: CompiledLexicon, rawText: string): Set<CrisisKind> {
+  const { text } = expandContractions(normalizeQuotes(rawText));
+  const out = new Set<CrisisKind>();
+  for (const k of lex.kinds) {
+    const ids = CLASSIFIER_VETO_CUES[k.entry.kind];
+    if (ids && k.unless.some((c) => ids.includes(c.id) && c.re.test(text))) out.add(k.entry.kind);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Encoder } from '../misinfo/types.js';
 import type { Finding, Stage, StageInput } from '../types.js';
 import { CrisisClassifier, loadCrisisModel, predictedKinds, type CrisisModelFile, type CrisisPrediction } from './classifier.js';
-import { classifierGate, compileLexicon, detectCrisis, type CrisisHit } from './detect.js';
+import { classifierGate, classifierVetoes, compileLexicon, detectCrisis, type CrisisHit } from './detect.js';
 import { CRISIS_LEXICON_V1, type CrisisKind, type CrisisLexicon } from './lexicons.v1.js';
 import { crisisPolicyOf } from './policy.js';
 
@@ -65,7 +65,9 @@ export function crisisStage(options: CrisisStageOptions = {}): Stage {
       for (const h of hits) found.set(h.kind, { hit: h });
       const prediction = predicted ? await predicted : undefined;
       if (prediction && classifier) {
+        const vetoed = classifierVetoes(lex, input.text);
         for (const kind of predictedKinds(classifier.model, prediction, policy.kinds)) {
+          if (vetoed.has(kind)) continue;
           const slot = found.get(kind) ?? {};
           slot.model = prediction.p;
           found.set(kind, slot);
