@@ -93,7 +93,12 @@ t.test('people: lower-case names, possessives, "named him", "call me", "lives on
   t.ok(has('Teodora lives on a farm outside town.', 'PERSON', 'Teodora'));
   t.ok(has('Nurse said: wait.\nVilhelmina: "Is it over?"', 'PERSON', 'Vilhelmina'), 'speaker of a quoted line');
   t.equal(detectPhi("I'm Amanda's daughter.").find((s) => s.type === 'PERSON')?.subject, 'other', '"I\'m X\'s daughter" is not the author\'s name');
+  t.ok(has('The clinic was started by Ferrante, Novak and Hill back in the day.', 'PERSON', 'Hill'), 'a surname that is also a word, in a list of names');
+  t.ok(has('thanks to okonkwo, brannigan and petrakis for the rides', 'PERSON', 'petrakis'), 'a list of names without capitals');
+  t.ok(has('ilse: "are you awake?"\nme: "yes"', 'PERSON', 'ilse'), 'a speaker without capitals');
   // hard negatives
+  t.notOk(hasType('I rotate Humira, Stelara and Remicade.', 'PERSON'));
+  t.notOk(hasType('Hope, Faith and Grace are what got me through.', 'PERSON'), 'a list of common words');
   t.notOk(hasType("My Crohn's surgery is next month.", 'PERSON'));
   t.notOk(hasType('my name is not important here', 'PERSON'));
   t.notOk(hasType('Note: "take with food"', 'PERSON'));

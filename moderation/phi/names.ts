@@ -314,8 +314,10 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     i = j - 1;
   }
   // 3c. Lists of names: "Kovalev, Lee and Phillips" (three or more capitalised single words, at least two of them names).
+  //     A common word is accepted when it is also a census surname ("Bowman and Hill") and the others are names;
+  //     in writing without capitals every member must be a name no list calls English ("smit, zhang and edwards").
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (!tokens[i]!.cap || text[tokens[i]!.fullEnd] !== ',') continue;
+    if ((!tokens[i]!.cap && !lowerText) || text[tokens[i]!.fullEnd] !== ',') continue;
     const members: number[] = [i];
     let k = i;
     while (k + 1 < tokens.length) {
@@ -330,7 +332,9 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     }
     if (members.length < 3 || tokens[k]!.lower === 'and') continue;
     const toks = members.map((m) => tokens[m]!);
-    const ok = toks.every((x) => x.cap && !x.allCaps && !excluded(x) && !FUNCTION_WORDS.has(x.lower) && !COMMON_WORDS.has(x.lower) && !MONTH_DAY.test(x.lower) && !DRUGS.has(x.lower) && !isEponymUse(tokens, tokens.indexOf(x)) && (PLACES.get(x.lower) ?? -1) < 100000);
+    const common = toks.filter((x) => COMMON_WORDS.has(x.lower)).length;
+    const ok = toks.every((x) => (x.cap || (lowerText && nameLike(x) && !isEnglishWord(x.word))) && !x.allCaps && !excluded(x) && !FUNCTION_WORDS.has(x.lower) &&
+      (!COMMON_WORDS.has(x.lower) || (x.cap && isLastName(x.word) && common === 1)) && !MONTH_DAY.test(x.lower) && !DRUGS.has(x.lower) && !isEponymUse(tokens, tokens.indexOf(x)) && (PLACES.get(x.lower) ?? -1) < 100000);
     const names = toks.filter((x) => nameLike(x)).length;
     const next = tokens[k + 1];
     if (!ok || names < 2 || (next && next.cap && adjacent(text, tokens[k]!, next))) { i = k; continue; }
@@ -377,13 +381,14 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    if (!t.cap || t.allCaps || t.word.length < 3) continue;
+    if ((!t.cap && !lowerText) || t.allCaps || t.word.length < 3) continue;
     // Cheap cues first: the next word is "lives …", or the word opens a line and is followed by ': "'.
     const n = tokens[i + 1];
     const lives = !!n && LIVES.has(n.lower) && adjacent(text, t, n) && /^\s+(?:on|in|at|with|near)\b(?!\s+in\b)/i.test(text.slice(n.fullEnd, n.fullEnd + 9));
     const speaker = !lives && text[t.fullEnd] === ':' && (t.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start))) &&
       /^:[ \t]*(?:\\*["“”])/.test(text.slice(t.fullEnd, t.fullEnd + 5));
     if (!lives && !speaker) continue;
+    if (!t.cap && !(speaker && nameLike(t))) continue;
     if (FUNCTION_WORDS.has(t.lower) || COMMON_WORDS.has(t.lower) || isEnglishWord(t.word) || excluded(t) || TITLE_WORDS.has(t.lower) || MONTH_DAY.test(t.lower)) continue;
     const prev = tokens[i - 1];
     if (prev && prev.cap && adjacent(text, prev, t)) continue;
