@@ -7,7 +7,10 @@ export interface PipelineOptions {
 }
 
 export interface Pipeline {
+  /** The stage objects when they run in this thread (empty when the pipeline runs elsewhere, e.g. worker threads). */
   readonly stages: readonly Stage[];
+  /** Names of the stages, in the order their findings are listed. */
+  readonly stageNames: readonly string[];
   moderate(input: StageInput): Promise<ModerationResult>;
 }
 
@@ -23,6 +26,7 @@ export function createPipeline(stages: Stage[], options: PipelineOptions): Pipel
   const frozen = Object.freeze([...stages]);
   return {
     stages: frozen,
+    stageNames: frozen.map((s) => s.name),
     async moderate(input: StageInput): Promise<ModerationResult> {
       const started = performance.now();
       const stageMs: Record<string, number> = {};

@@ -34,7 +34,9 @@ export interface Config {
   scryptCost: number;
   /** Run the model-based stages (misinformation); off only for tiny deployments or tests that do not need them. */
   models: boolean;
-  /** Worker threads running the sentence encoder. */
+  /** Worker threads running the moderation pipeline (each with its own copy of the model); 0 = on the main thread. */
+  pipelineWorkers: number;
+  /** Worker threads running the sentence encoder when the pipeline runs on the main thread. */
   encoderWorkers: number;
   /** Encoder model folder; empty = models/use-lite. */
   encoderDir: string;
@@ -86,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demo: env.HAVEN_DEMO === '1' || env.HAVEN_DEMO === 'true',
     scryptCost: int(env, 'HAVEN_SCRYPT_COST', 16384, 2),
     models: onOff(env, 'HAVEN_MODELS', true),
-    // One core stays with the event loop; the encoder gets the rest (at most 2 workers by default).
+    // One core stays with the event loop (sockets, HTTP, storage); the pipeline gets the rest.
+    pipelineWorkers: int(env, 'HAVEN_PIPELINE_WORKERS', Math.max(1, Math.min(4, availableParallelism() - 1)), 0),
     encoderWorkers: int(env, 'HAVEN_ENCODER_WORKERS', Math.max(1, Math.min(2, availableParallelism() - 1)), 1),
     encoderDir: env.HAVEN_ENCODER_DIR ? path.resolve(env.HAVEN_ENCODER_DIR) : '',
     misinfoModelDir: env.HAVEN_MISINFO_MODEL_DIR ? path.resolve(env.HAVEN_MISINFO_MODEL_DIR) : '',

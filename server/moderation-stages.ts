@@ -5,16 +5,25 @@
  * error rather than running without the misinformation check.
  */
 import { defaultStages, type Stage } from '../moderation/index.js';
-import { loadEncoderPool, type EncoderPool } from '../moderation/misinfo/encoder-pool.js';
+import { loadEncoder } from '../moderation/misinfo/encoder.js';
+import { loadEncoderPool } from '../moderation/misinfo/encoder-pool.js';
 import { createMisinformationStage } from '../moderation/misinfo/index.js';
+import type { Encoder } from '../moderation/misinfo/types.js';
 import type { Config } from './config.js';
+import { batchingEncoder } from './models/batching-encoder.js';
 import { sharedEncoder } from './models/shared-encoder.js';
 
 export interface ServerStages {
   stages: Stage[];
-  /** Present when the model-based stages run. */
-  encoder?: EncoderPool;
   close(): Promise<void>;
+}
+
+export interface BuildStagesOptions {
+  /**
+   * Where the encoder runs: 'pool' = its own worker threads (the pipeline runs on the main
+   * thread); 'here' = in this thread, batched (the pipeline already runs in a worker).
+   */
+  encoder: 'pool' | 'here';
 }
 
 /** A model folder could not be loaded; `code` is MODEL_MISSING or MODEL_CORRUPT. */
@@ -29,13 +38,16 @@ export class ModelLoadError extends Error {
   }
 }
 
-export async function buildStages(config: Config): Promise<ServerStages> {
+export async function buildStages(config: Config, options: BuildStagesOptions = { encoder: 'pool' }): Promise<ServerStages> {
   const base = defaultStages();
   if (!config.models) return { stages: base, close: async () => undefined };
 
-  let pool: EncoderPool | undefined;
+  let pool: Encoder | undefined;
   try {
-    pool = await loadEncoderPool({ workers: config.encoderWorkers, ...(config.encoderDir ? { modelDir: config.encoderDir } : {}) });
+    const modelDir = config.encoderDir ? { modelDir: config.encoderDir } : {};
+    pool = options.encoder === 'pool'
+      ? await loadEncoderPool({ workers: config.encoderWorkers, ...modelDir })
+      : batchingEncoder(await loadEncoder({ threads: 1, ...modelDir }));
     const encoder = sharedEncoder(pool);
     const misinfo = await createMisinformationStage({
       encoder,
@@ -48,7 +60,6 @@ export async function buildStages(config: Config): Promise<ServerStages> {
     const loaded = pool;
     return {
       stages,
-      encoder: loaded,
       async close() {
         await misinfo.close();
         await loaded.close();

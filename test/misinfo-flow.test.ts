@@ -16,7 +16,8 @@ const CLAIM = 'My aunt says cinnamon cures diabetes, so you can stop your insuli
 const ACCURATE = 'My endocrinologist said to keep taking my insulin and to check my sugar before meals.';
 
 t.test('held with the matched claim; moderators see score, span and correction', async (t) => {
-  const h = await startHarness({ models: true });
+  // The production setup: the pipeline and the model in a worker thread.
+  const h = await startHarness({ models: true, pipelineWorkers: 1 });
   t.teardown(() => h.close());
   const ready = (await h.api('GET', '/health/ready')).json();
   t.ok(ready.stages.includes('misinformation'), 'the stage is loaded at start');
@@ -56,7 +57,8 @@ t.test('held with the matched claim; moderators see score, span and correction',
 });
 
 t.test('per-community policy: a context note instead of a hold, or off', async (t) => {
-  const h = await startHarness({ models: true });
+  // The pipeline on the main thread, with the encoder in its own worker pool.
+  const h = await startHarness({ models: true, pipelineWorkers: 0 });
   t.teardown(() => h.close());
   const admin = await h.admin();
   const noting = await h.community(admin.token, 'noting', { misinfo: { holdThreshold: 0.999, noteThreshold: 0.5 } });
@@ -80,11 +82,13 @@ t.test('a missing or corrupt model folder stops the start with a stable code', a
 
   const empty = path.join(dir, 'empty');
   mkdirSync(empty);
-  await t.rejects(buildApp({ config: loadConfig({}, { ...base, encoderDir: empty }) }), { code: 'MODEL_MISSING', message: /HAVEN_MODELS=off/ }, 'no encoder files');
+  await t.rejects(buildApp({ config: loadConfig({}, { ...base, encoderDir: empty }) }), { code: 'MODEL_MISSING', message: /HAVEN_MODELS=off/ }, 'no encoder files (pipeline in a worker)');
+  await t.rejects(buildApp({ config: loadConfig({}, { ...base, encoderDir: empty, pipelineWorkers: 0 }) }), { code: 'MODEL_MISSING' }, 'no encoder files (pipeline here)');
   await t.rejects(buildApp({ config: loadConfig({}, { ...base, misinfoModelDir: empty }) }), { code: 'MODEL_MISSING' }, 'no head or claims');
 
   const broken = path.join(dir, 'broken');
   cpSync(path.resolve('models/misinfo'), broken, { recursive: true });
   writeFileSync(path.join(broken, 'head.json'), '{"version":1,"layers":');
   await t.rejects(buildApp({ config: loadConfig({}, { ...base, misinfoModelDir: broken }) }), { code: 'MODEL_CORRUPT' }, 'a truncated head');
+  await t.rejects(buildApp({ config: loadConfig({}, { ...base, misinfoModelDir: broken, pipelineWorkers: 0 }) }), { code: 'MODEL_CORRUPT' }, 'a truncated head (pipeline here)');
 });

@@ -5,7 +5,7 @@ export default async function healthRoutes(app: FastifyInstance) {
   app.get('/health/ready', { schema: { tags: ['health'], summary: 'Storage answers and the pipeline is loaded', security: [] } }, async (_req, reply) => {
     try {
       await app.dbHandle.ping();
-      return { status: 'ready', stages: app.pipeline.stages.map((s) => s.name), sockets: app.hub.socketCount };
+      return { status: 'ready', stages: app.pipeline.stageNames, sockets: app.hub.socketCount };
     } catch {
       return reply.status(503).send({ statusCode: 503, code: 'NOT_READY', message: 'Storage is not answering.' });
     }

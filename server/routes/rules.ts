@@ -16,7 +16,7 @@ export default async function rulesRoutes(app: FastifyInstance) {
   }, async (request) => {
     currentUser(request);
     return {
-      stages: app.pipeline.stages.map((s) => s.name),
+      stages: app.pipeline.stageNames,
       phiTypes: PHI_TYPES,
       boundaryRuleSets: DEFAULT_BOUNDARY_RULE_SETS.map((set) => ({
         id: set.id, version: set.version, updated: set.updated, description: set.description,

@@ -71,9 +71,12 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const clock = { now: Date.now() };
   const pgDb = TEST_DIALECT === 'postgres' && !overrides.databaseUrl ? await freshPostgresDatabase() : undefined;
   const databaseUrl = pgDb?.url ?? `sqlite:${path.join(dir, 'haven.db')}`;
-  // The encoder-based stages load a model into worker threads (about a second); suites that
-  // test them (misinfo-flow, e2e) turn them on with `models: true`.
-  const config = loadConfig({}, { dataDir: dir, databaseUrl, logLevel: 'info', scryptCost: 1024, encryptionKeys: TEST_KEYS, models: false, ...overrides });
+  // By default the pipeline runs on the test's thread without the model (starting worker
+  // threads and loading the model takes seconds per app). Suites that test those paths
+  // (misinfo-flow, multi-instance, e2e) turn them on with `models: true` / `pipelineWorkers`.
+  const config = loadConfig({}, {
+    dataDir: dir, databaseUrl, logLevel: 'info', scryptCost: 1024, encryptionKeys: TEST_KEYS, models: false, pipelineWorkers: 0, ...overrides,
+  });
   const app = await buildApp({ config, logStream, now: () => clock.now });
   let adminCache: { id: string; token: string } | undefined;
 

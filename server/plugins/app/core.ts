@@ -4,6 +4,7 @@ import { openDatabase, type DbHandle } from '../../../db/client.js';
 import { createRepositories, type Repositories } from '../../../db/repositories/index.js';
 import { createPipeline, type Pipeline, type Stage } from '../../../moderation/index.js';
 import { buildStages } from '../../moderation-stages.js';
+import { startWorkerPipeline } from '../../pipeline/worker-pipeline.js';
 import { ConfigError, type Config } from '../../config.js';
 import { createSealer, loadKeys } from '../../lib/sealed-text.js';
 import { createLocalBus, type EventBus } from '../../realtime/bus.js';
@@ -33,6 +34,20 @@ export interface CoreOptions {
   stages?: Stage[];
 }
 
+/**
+ * Stages given by the caller (tests, benchmarks) run on this thread; otherwise the configured
+ * stages run in worker threads, or here when HAVEN_PIPELINE_WORKERS=0.
+ */
+async function startPipeline(config: Config, stages: Stage[] | undefined): Promise<{ pipeline: Pipeline; close(): Promise<void> }> {
+  if (stages) return { pipeline: createPipeline(stages, { stageTimeoutMs: config.stageTimeoutMs }), close: async () => undefined };
+  if (config.pipelineWorkers > 0) {
+    const pipeline = await startWorkerPipeline(config, { workers: config.pipelineWorkers });
+    return { pipeline, close: () => pipeline.close() };
+  }
+  const built = await buildStages(config);
+  return { pipeline: createPipeline(built.stages, { stageTimeoutMs: config.stageTimeoutMs }), close: () => built.close() };
+}
+
 /** Haven's own decorators: storage, the pipeline, live delivery, and the services over them. */
 export const corePlugin = fp(async (app: FastifyInstance, options: CoreOptions) => {
   const { config } = options;
@@ -47,11 +62,10 @@ export const corePlugin = fp(async (app: FastifyInstance, options: CoreOptions) 
   const { keys, generated } = loadKeys(config.encryptionKeys, config.dataDir);
   if (generated) app.log.warn({ dataDir: config.dataDir }, 'no HAVEN_ENCRYPTION_KEYS set: generated a local key file; back it up or set the variable');
   const sealer = createSealer(keys);
-  const built = options.stages ? { stages: options.stages, close: async () => undefined } : await buildStages(config).catch(async (error: unknown) => {
+  const { pipeline, close: closePipeline } = await startPipeline(config, options.stages).catch(async (error: unknown) => {
     await dbHandle.close();
     throw error;
   });
-  const pipeline = createPipeline(built.stages, { stageTimeoutMs: config.stageTimeoutMs });
   const bus = config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : createLocalBus();
   const hub = new SocketHub(bus);
   const services = createServices({ config, repos, pipeline, bus, sealer, log: app.log, now });
@@ -91,7 +105,7 @@ export const corePlugin = fp(async (app: FastifyInstance, options: CoreOptions) 
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await Promise.allSettled([...app.inflight]);
-    await built.close();
+    await closePipeline();
     await bus.close();
     await dbHandle.close();
   });
