@@ -1,14 +1,17 @@
 /**
- * `npm run bench:phi [-- --rounds 20 --length 500 --data PATH]`
+ * `npm run bench:phi [-- --rounds 20 --length 500 --data PATH] [--against DIR]`
  * Times the non-transformer PHI detector per ~500-character post on one core (single-threaded Node):
  * posts are built by joining the fixture texts (or a JSONL file given with --data) to the requested length.
  * Prints median, p95, p99 and max per post (wall clock), the same for this thread's CPU time (robust to other load on
  * a shared machine), the load average, and module load time. Prints no message text.
+ * `--against DIR` also loads DIR/moderation/phi/detect.ts (another checkout, e.g. `git worktree add /tmp/phi-prev HEAD~3`)
+ * and times both detectors alternately on the same posts, so that a busy shared machine slows both alike; it prints
+ * the median of the per-round medians for each.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -56,6 +59,23 @@ for (let r = 0; r < rounds; r++) {
 }
 samples.sort((a, b) => a - b);
 cpuSamples.sort((a, b) => a - b);
+let againstLine = '';
+if (args.includes('--against')) {
+  const dir = opt('against', '');
+  const other = (await import(pathToFileURL(join(dir, 'moderation', 'phi', 'detect.ts')).href)) as { detectPhi: (t: string) => unknown[] };
+  for (let r = 0; r < 3; r++) for (const p of posts) sink += other.detectPhi(p).length;
+  const medians: Record<'this' | 'other', number[]> = { this: [], other: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of [['this', detectPhi], ['other', other.detectPhi]] as const) {
+      const xs: number[] = [];
+      for (const p of posts) { const s = performance.now(); sink += fn(p).length; xs.push(performance.now() - s); }
+      xs.sort((a, b) => a - b);
+      medians[name].push(xs[Math.floor(xs.length / 2)]!);
+    }
+  }
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  againstLine = `alternating with ${dir}: median per post, median over ${rounds} rounds: this ${mid(medians.this).toFixed(3)} ms, other ${mid(medians.other).toFixed(3)} ms\n`;
+}
 const cpuTotal = cpuSamples.reduce((a, b) => a + b, 0);
 const cq = (x: number) => cpuSamples[Math.min(cpuSamples.length - 1, Math.floor(x * cpuSamples.length))]!;
 const q = (x: number) => samples[Math.min(samples.length - 1, Math.floor(x * samples.length))]!;
@@ -65,5 +85,6 @@ process.stdout.write(
   `module load (gazetteers): ${loadMs.toFixed(0)} ms\n` +
   `per post: median ${q(0.5).toFixed(3)} ms, p95 ${q(0.95).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, max ${samples[samples.length - 1]!.toFixed(3)} ms, mean ${mean.toFixed(3)} ms\n` +
   `CPU time per post (this thread): median ${cq(0.5).toFixed(3)} ms, p99 ${cq(0.99).toFixed(3)} ms, mean ${(cpuTotal / cpuSamples.length).toFixed(3)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores\n` +
+  againstLine +
   `targets (wall clock): median <= 0.3 ms, p99 <= 2 ms -> ${q(0.5) <= 0.3 && q(0.99) <= 2 ? 'MET' : 'NOT MET'}  (spans found: ${sink})\n`,
 );

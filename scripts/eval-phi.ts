@@ -30,7 +30,7 @@
  *    names, "avenue Jules Ferry", and some generated addresses begin with a first name, "Lauren and Sorlaskeid 32").
  *  - Presidio only, not scored as gold: the value "nan" (a missing Faker field written out by pandas), LOCATION values
  *    that are countries, US states, Canadian provinces or two-capital state/province codes ("NS"), also when the
- *    country name was stored with the wrong encoding ("SÃ£o TomÃ©").
+ *    country name was stored with the wrong encoding ("SÃ£o TomÃ©") or carries a bracketed note ("Cyprus (Greek)").
  *  - predictions that overlap an ignored gold region (types that are not Safe Harbor identifiers, see the
  *    Presidio mapping printed with the results) count neither as correct nor as false positives.
  * Prints no message text (only counts, types and recognizer names) unless --errors is given.
@@ -77,7 +77,7 @@ function presidioIgnoreReason(type: string, value: string): string | undefined {
   const v = value.trim();
   if (v === 'nan') return 'empty value (nan)';
   if (type === 'LOCATION') {
-    const key = unmojibake(v).toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+    const key = unmojibake(v).replace(/\s*\([^)]*\)\s*$/, '').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
     if (COUNTRIES.has(key) || US_STATES.has(key) || PROVINCES.has(key)) return 'country or state';
     if (/^[A-Z]{2}$/.test(v)) return 'country or state';
   }
