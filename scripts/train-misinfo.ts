@@ -7,12 +7,15 @@
  *     sentence of OK posts (so a quoted rumour inside an honest question reads as OK)
  *   - the claims knowledge base (models/misinfo/claims.json): claims and variants as MISINFO,
  *     corrections as OK, only for claims whose group is in the train split
+ *   - the same train-split claims quoted in questions and debunking posts (templates, OK)
  *   - misinfo-covid19-rumor (false -> MISINFO, true -> OK, unverified excluded)
  *   - misinfo-reddit-health (MISINFO only)
  *   - advice-reddit (a seeded sample of everyday Reddit sentences, OK)
  * Options: --encoder onnx|reference (default onnx), --model-dir DIR, --cache DIR,
  *   --hidden N (0 = logistic regression), --epochs N, --lr X, --l2 X, --seed N, --advice N,
- *   --out FILE (default models/misinfo/head.json), --no-write.
+ *   --set-weights set=w,... (override SET_WEIGHTS), --combine message|max|geomean,
+ *   --out FILE (default models/misinfo/head.json), --no-write, --show-errors (own dev posts only).
+ * Defaults (the shipped head): MLP 512-128-1, 20 epochs, Adam lr 0.01, l2 1e-4, seed 7, SET_WEIGHTS.
  * Without --shared it trains on the project's own data only (a weaker model).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -42,17 +45,57 @@ export function claimExamples(file: ClaimsFile): Example[] {
   return out;
 }
 
+/**
+ * Hard negatives made from the claims: a known claim quoted in a question or a debunking post is
+ * not misinformation. Three templates per claim (rotating), only for train-split claims, set
+ * 'claims-context'. The templates are the project's own words.
+ */
+const QUESTION_TEMPLATES = [
+  (c: string) => `Is it true that ${c}?`,
+  (c: string) => `Someone in my group said ${c}. Is there any evidence for that?`,
+  (c: string) => `My aunt keeps telling me ${c}. Should I ask my doctor about it?`,
+  (c: string) => `I keep seeing posts saying ${c}. Is that a myth?`,
+  (c: string) => `Has anyone asked their care team whether ${c}?`,
+];
+const DEBUNK_TEMPLATES = [
+  (c: string, fix: string) => `It's a myth that ${c}. ${fix}`,
+  (c: string, fix: string) => `Please don't believe the rumour that ${c}. ${fix}`,
+  (c: string, fix: string) => `People online say ${c}, but that is not true. ${fix}`,
+  (c: string) => `My doctor explained that the idea that ${c} is false.`,
+];
+
+function inner(claim: string): string {
+  const t = claim.trim().replace(/[.!?]+$/, '');
+  // Lower-case the first letter unless it starts an acronym or a name-like word (HIV, COVID, Big Pharma).
+  return /^[A-Z](?![A-Z])/.test(t) && !/^Big Pharma/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+}
+
+export function claimContextExamples(file: ClaimsFile): Example[] {
+  const out: Example[] = [];
+  file.claims.forEach((c, i) => {
+    const split = splitOf(c.id);
+    const q1 = QUESTION_TEMPLATES[i % QUESTION_TEMPLATES.length]!;
+    const q2 = QUESTION_TEMPLATES[(i + 2) % QUESTION_TEMPLATES.length]!;
+    const d = DEBUNK_TEMPLATES[i % DEBUNK_TEMPLATES.length]!;
+    const phrasing = [c.claim, ...c.variants];
+    out.push({ text: q1(inner(phrasing[0]!)), label: 'OK', set: 'claims-context', split, topic: c.topic, claim: c.id, kind: 'question' });
+    out.push({ text: q2(inner(phrasing[1 % phrasing.length]!)), label: 'OK', set: 'claims-context', split, topic: c.topic, claim: c.id, kind: 'question' });
+    out.push({ text: d(inner(phrasing[0]!), c.correction), label: 'OK', set: 'claims-context', split, topic: c.topic, claim: c.id, kind: 'debunk' });
+  });
+  return out;
+}
+
 export interface SetWeights {
   [set: string]: number;
 }
 
 /** Relative total weight of each training source (normalised per set, then per class). */
-export const SET_WEIGHTS: SetWeights = { own: 3, 'own-sentence': 1, claims: 2, 'covid-news': 1, 'covid-twitter': 1, 'reddit-health': 1, 'advice-reddit': 1 };
+export const SET_WEIGHTS: SetWeights = { own: 3, 'own-sentence': 1, claims: 2, 'claims-context': 2, 'covid-news': 2, 'covid-twitter': 2, 'reddit-health': 1, 'advice-reddit': 1 };
 
-export function buildTraining(examples: Example[]): Example[] {
+export function buildTraining(examples: Example[], setWeightsInUse: SetWeights = SET_WEIGHTS): Example[] {
   const out: Example[] = [];
   for (const e of examples) {
-    if (e.split !== 'train') continue;
+    if (e.split !== 'train' || (setWeightsInUse[e.set] ?? 1) <= 0) continue;
     out.push(e);
     if (e.set === 'own' && e.label === 'OK') {
       const spans = splitSentences(e.text);
@@ -107,19 +150,26 @@ async function main(): Promise<void> {
   const shared = typeof args.shared === 'string' ? args.shared : undefined;
 
   const claimsFile = loadClaimsFile();
-  const examples: Example[] = [...loadOwnCorpus(), ...claimExamples(claimsFile)];
+  const examples: Example[] = [...loadOwnCorpus(), ...claimExamples(claimsFile), ...claimContextExamples(claimsFile)];
   if (shared) {
     examples.push(...loadCovidRumor(join(shared, 'misinfo-covid19-rumor')));
     examples.push(...loadRedditHealth(join(shared, 'misinfo-reddit-health')));
     if (adviceN > 0) examples.push(...loadAdviceReddit(join(shared, 'advice-reddit'), adviceN));
   }
-  const train = buildTraining(examples);
+  const setWeights: SetWeights = { ...SET_WEIGHTS };
+  if (typeof args['set-weights'] === 'string') {
+    for (const kv of args['set-weights'].split(',')) {
+      const [k, v] = kv.split('=');
+      if (k && v !== undefined && Number.isFinite(Number(v))) setWeights[k] = Number(v);
+    }
+  }
+  const train = buildTraining(examples, setWeights);
   const inner = await openEncoder(kind, typeof args['model-dir'] === 'string' ? args['model-dir'] : undefined);
   const encoder: Encoder = new CachedEncoder(inner, kind === 'reference' ? 'use-lite-reference' : 'use-lite-onnx', typeof args.cache === 'string' ? args.cache : undefined);
 
   const X = await encoder.embed(train.map((e) => e.text));
   const y = Uint8Array.from(train, (e) => (e.label === 'MISINFO' ? 1 : 0));
-  const w = weightsFor(train, SET_WEIGHTS);
+  const w = weightsFor(train, setWeights);
   const counts: Record<string, string> = {};
   for (const e of train) counts[e.set] = `${e.label === 'MISINFO' ? 'M' : 'O'}`;
   const summary = [...new Set(train.map((e) => e.set))].map((s) => {
@@ -132,7 +182,7 @@ async function main(): Promise<void> {
   process.stderr.write(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
   // Calibrate on the dev splits: own corpus and covid weigh equally.
-  const dev = examples.filter((e) => e.split === 'dev' && e.set !== 'claims');
+  const dev = examples.filter((e) => e.split === 'dev' && !e.set.startsWith('claims'));
   const devSets = [...new Set(dev.map((e) => e.set))];
   const draft: HeadFile = {
     version: 1,
@@ -161,27 +211,32 @@ async function main(): Promise<void> {
   };
   for (const combine of ['message', 'max', 'geomean'] as const) await report({ ...draft, combine }, `combine=${combine}, no claim matching`);
 
-  // Claim matching: pick the similarity threshold on own dev posts.
+  // Claim matching: pick the similarity threshold and the classifier gate on own dev posts. A
+  // match scores 0.9, above the default hold threshold (0.85), so the objective is the mean of the
+  // F1 at the default note threshold (0.5) and at the default hold threshold: a match that holds
+  // an accurate post costs twice. Ties go to the stricter setting.
   const devScored = await scoreExamples(scorer, ownDev, draft);
   const yDev = ownDev.map((e) => (e.label === 'MISINFO' ? 1 : 0));
-  let best = { f1: -1, threshold: 0.8, gate: 0.1 };
-  for (let th = 0.6; th <= 0.951; th += 0.01) {
-    for (const gate of [0, 0.05, 0.1, 0.2, 0.3]) {
-      const head: HeadFile = { ...draft, claimMatch: { threshold: th, minClassifierScore: gate, score: 0.9 } };
+  let best = { obj: -1, f1: 0, f1Hold: 0, threshold: 0.8, gate: 0.1 };
+  // Similarity floor 0.7: below it the nearest claim is often a different claim on the same topic,
+  // and a finding would show moderators the wrong correction.
+  for (let th = 0.951; th >= 0.7 - 1e-9; th -= 0.01) {
+    for (const gate of [0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0]) {
       const sc = ownDev.map((_, i) => {
         const r = devScored[i]!;
         return r.sentences.some((s) => s.nearest && s.nearest.similarity >= th && s.score >= gate) ? Math.max(r.score, 0.9) : r.score;
       });
-      void head;
-      const m = metrics(sc, yDev, 0.5);
-      if (m.f1 > best.f1 + 1e-9) best = { f1: m.f1, threshold: Math.round(th * 100) / 100, gate };
+      const f1 = metrics(sc, yDev, 0.5).f1;
+      const f1Hold = metrics(sc, yDev, 0.85).f1;
+      const obj = (f1 + f1Hold) / 2;
+      if (obj > best.obj + 1e-9) best = { obj, f1, f1Hold, threshold: Math.round(th * 100) / 100, gate };
     }
   }
-  process.stderr.write(`claim match: threshold ${best.threshold}, gate ${best.gate} -> own dev F1 ${best.f1.toFixed(3)}\n`);
+  process.stderr.write(`claim match: threshold ${best.threshold}, gate ${best.gate} -> own dev F1 ${best.f1.toFixed(3)} at 0.5, ${best.f1Hold.toFixed(3)} at 0.85\n`);
   const final: HeadFile = {
     ...draft,
     claimMatch: { threshold: best.threshold, minClassifierScore: best.gate, score: 0.9 },
-    meta: { trainedAt: new Date().toISOString().slice(0, 10), options: opts, adviceSample: adviceN, setWeights: SET_WEIGHTS, encoderKind: kind, examples: train.length, sources: summary },
+    meta: { trainedAt: new Date().toISOString().slice(0, 10), options: opts, adviceSample: adviceN, setWeights, encoderKind: kind, examples: train.length, sources: summary },
   };
   await report(final, 'final (with claim matching)');
   if (args['show-errors']) {

@@ -18,19 +18,18 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PreTrainedModel, Tensor } from '@huggingface/transformers';
+import { MisinfoModelError, type MisinfoErrorCode } from './errors.js';
 import type { Encoder } from './types.js';
 
 export type { Encoder } from './types.js';
 
-export type EncoderErrorCode = 'MODEL_MISSING' | 'MODEL_CORRUPT' | 'ENCODER_CLOSED' | 'WORKER_FAILED';
+export type EncoderErrorCode = MisinfoErrorCode;
 
-/** Error with a stable `code` for startup and serving failures. */
-export class EncoderError extends Error {
-  readonly code: EncoderErrorCode;
+/** Error with a stable `code` for startup and serving failures (a MisinfoModelError, see ./errors.ts). */
+export class EncoderError extends MisinfoModelError {
   constructor(code: EncoderErrorCode, message: string, options?: { cause?: unknown }) {
-    super(`${code}: ${message}`, options);
+    super(code, message, options);
     this.name = 'EncoderError';
-    this.code = code;
   }
 }
 

@@ -28,12 +28,15 @@ export function headScore(head: Pick<HeadFile, 'layers' | 'calibration'>, x: Arr
 
 /** Throws when the file is not a usable head for an encoder of `dim` dimensions. */
 export function validateHead(head: HeadFile, dim: number): void {
+  if (!head || typeof head !== 'object') throw new Error('head.json: not an object');
   if (head.version !== 1) throw new Error(`head.json: unsupported version ${String(head.version)}`);
+  if (!Array.isArray(head.layers) || head.layers.length === 0) throw new Error('head.json: no layers');
   if (head.dim !== dim) throw new Error(`head.json was trained on ${head.dim}-d embeddings, encoder gives ${dim}`);
   let expected = dim;
   head.layers.forEach((l, i) => {
-    if (l.in !== expected || l.weights.length !== l.in * l.out || l.bias.length !== l.out)
+    if (l.in !== expected || !Array.isArray(l.weights) || !Array.isArray(l.bias) || l.weights.length !== l.in * l.out || l.bias.length !== l.out)
       throw new Error(`head.json: layer ${i} has inconsistent shape`);
+    if (!l.weights.every(Number.isFinite) || !l.bias.every(Number.isFinite)) throw new Error(`head.json: layer ${i} has non-numeric weights`);
     expected = l.out;
   });
   if (expected !== 1) throw new Error('head.json: the last layer must have one output');

@@ -1,4 +1,4 @@
-/** Public surface of the misinformation module (the encoder lives in ./encoder.ts and ./encoder-pool.ts). */
+/** Public surface of the misinformation module: the stage, the scorer, the encoder (./encoder.ts) and its worker pool (./encoder-pool.ts). */
 export type { Encoder, MisinfoPolicy, Claim, ClaimsFile, HeadFile } from './types.js';
 export { ClaimIndex, type ClaimMatch } from './claims.js';
 export { MisinfoScorer, type ScoredText, type ScoredSentence } from './scorer.js';
@@ -14,3 +14,6 @@ export {
   type LoadedMisinformationStage,
   type CreateMisinformationStageOptions,
 } from './stage.js';
+export { MisinfoModelError, type MisinfoErrorCode } from './errors.js';
+export { EncoderError, loadEncoder, type LoadEncoderOptions, type LoadedEncoder } from './encoder.js';
+export { loadEncoderPool, EncoderOverloadedError, type EncoderPool, type EncoderPoolOptions, type EncoderPoolStats } from './encoder-pool.js';

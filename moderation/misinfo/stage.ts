@@ -9,11 +9,14 @@
  *   createPipeline([...defaultStages(), stage], options);
  *   await stage.close();                                              // closes an encoder it loaded
  */
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommunityPolicy, Finding, FindingAction, Stage, StageInput } from '../types.js';
-import { ClaimIndex } from './claims.js';
+import { ClaimIndex, validateClaims } from './claims.js';
+import { MisinfoModelError } from './errors.js';
+import { validateHead } from './head.js';
 import { MisinfoScorer, type ScoredSentence } from './scorer.js';
 import type { ClaimsFile, Encoder, HeadFile, MisinfoPolicy } from './types.js';
 
@@ -127,13 +130,45 @@ export interface CreateMisinformationStageOptions extends MisinformationStageOpt
   modelDir?: string;
 }
 
-/** Loads the head, the claims (embedding them once) and, unless given, the encoder. */
+/** Reads and parses one JSON file of the model folder; MODEL_MISSING / MODEL_CORRUPT otherwise. */
+async function readModelJson<T>(dir: string, name: string): Promise<T> {
+  const file = join(dir, name);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new MisinfoModelError('MODEL_MISSING', `misinformation model file not found: ${file} (see models/misinfo/MODEL_CARD.md; rebuild head.json with npm run train:misinfo)`, { cause: e });
+    throw new MisinfoModelError('MODEL_CORRUPT', `cannot read ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new MisinfoModelError('MODEL_CORRUPT', `${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/**
+ * Loads the head, the claims (embedding them once) and, unless given, the encoder.
+ * Rejects with a MisinfoModelError whose `code` is MODEL_MISSING (folder or file absent) or
+ * MODEL_CORRUPT (unparsable, inconsistent, or not made for this encoder); an encoder it loads
+ * itself rejects the same way (EncoderError, a MisinfoModelError).
+ */
 export async function createMisinformationStage(options: CreateMisinformationStageOptions = {}): Promise<LoadedMisinformationStage> {
-  const dir = options.modelDir ?? DEFAULT_MODEL_DIR;
-  const [head, claims] = await Promise.all([
-    readFile(join(dir, 'head.json'), 'utf8').then((s) => JSON.parse(s) as HeadFile),
-    readFile(join(dir, 'claims.json'), 'utf8').then((s) => JSON.parse(s) as ClaimsFile),
-  ]);
+  const dir = resolve(options.modelDir ?? DEFAULT_MODEL_DIR);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new MisinfoModelError('MODEL_MISSING', `misinformation model folder not found: ${dir} (expected head.json and claims.json, see models/misinfo/MODEL_CARD.md)`);
+  const [head, claims] = await Promise.all([readModelJson<HeadFile>(dir, 'head.json'), readModelJson<ClaimsFile>(dir, 'claims.json')]);
+  try {
+    validateHead(head, head?.dim);
+    if (!head.claimMatch || !head.calibration || !['max', 'message', 'geomean'].includes(head.combine)) throw new Error('head.json lacks calibration, combine or claimMatch');
+    validateClaims(claims);
+  } catch (e) {
+    throw new MisinfoModelError('MODEL_CORRUPT', `${dir}: ${(e as Error).message}`, { cause: e });
+  }
+  if (options.encoder && options.encoder.dim !== head.dim)
+    throw new MisinfoModelError('MODEL_CORRUPT', `${dir}/head.json was trained on ${head.dim}-d embeddings, the encoder gives ${options.encoder.dim}`);
   let encoder = options.encoder;
   let owned = false;
   if (!encoder) {

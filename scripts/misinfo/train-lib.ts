@@ -25,7 +25,7 @@ export interface TrainOptions {
   dropout: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { hidden: 0, epochs: 40, lr: 0.01, l2: 1e-4, batch: 64, seed: 7, dropout: 0 };
+export const DEFAULT_TRAIN: TrainOptions = { hidden: 128, epochs: 20, lr: 0.01, l2: 1e-4, batch: 64, seed: 7, dropout: 0 };
 
 /**
  * Minimises the weighted binary cross-entropy with Adam. `w` are per-example weights.
