@@ -133,8 +133,13 @@ function explain(action: Action, findings: Finding[]): string {
       return '';
     case 'redact':
       return `Your message was published with some parts hidden. ${relevant(['redact']).join(' ')}`.trim();
-    case 'hold':
-      return `Your message is waiting for a volunteer moderator to look at it before others can see it. ${relevant(['hold']).join(' ')}`.trim();
+    case 'hold': {
+      // A person in crisis reads help first and only: other reasons (a misinformation score,
+      // a word list) are for the moderator who sees the urgent item, not for them now.
+      const urgent = unique(findings.filter((f) => f.urgent === true).map((f) => f.message));
+      const why = urgent.length > 0 ? urgent : relevant(['hold']);
+      return `Your message is waiting for a volunteer moderator to look at it before others can see it. ${why.join(' ')}`.trim();
+    }
     case 'reject':
       return `Your message was not published. ${relevant(['reject']).join(' ')}`.trim();
   }

@@ -9,6 +9,8 @@
  */
 import { createInterface } from 'node:readline';
 import { createPipeline, defaultPolicy, defaultStages, type AuthorRole, type Stage } from '../moderation/index.js';
+import { createCrisisStage } from '../moderation/crisis/index.js';
+import { loadEncoder } from '../moderation/misinfo/encoder.js';
 import { createMisinformationStage } from '../moderation/misinfo/index.js';
 
 const ROLES: ReadonlySet<string> = new Set(['member', 'clinician', 'moderator', 'admin']);
@@ -39,15 +41,19 @@ function parseLine(line: string): { ok: true; id: unknown; text: string; role: A
 }
 
 /**
- * The server's stages: the rule stages plus the model-based misinformation stage (its encoder
- * runs in this process). `HAVEN_MODELS=off` leaves the model out, as on the server.
+ * The server's stages: the rule stages plus the model-based ones (misinformation, and the crisis
+ * classifier beside the crisis rules), with the encoder in this process. `HAVEN_MODELS=off` leaves the model out, as on the server.
  */
 async function loadStages(): Promise<{ stages: Stage[]; close(): Promise<void> }> {
   const base = defaultStages();
   if (/^(0|off|false|no)$/i.test(process.env.HAVEN_MODELS ?? '')) return { stages: base, close: async () => undefined };
-  const misinfo = await createMisinformationStage({ timeoutMs: 30_000 });
-  const phiAt = base.findIndex((s) => s.name === 'phi');
-  return { stages: [...base.slice(0, phiAt + 1), misinfo, ...base.slice(phiAt + 1)], close: () => misinfo.close() };
+  const encoder = await loadEncoder();
+  const misinfo = await createMisinformationStage({ encoder, timeoutMs: 30_000 });
+  const crisis = createCrisisStage({ encoder, timeoutMs: 30_000 });
+  return {
+    stages: base.flatMap((s) => (s.name === 'phi' ? [s, misinfo] : s.name === crisis.name ? [crisis] : [s])),
+    close: () => encoder.close(),
+  };
 }
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@
 import { defaultStages, type Stage } from '../moderation/index.js';
 import { loadEncoder } from '../moderation/misinfo/encoder.js';
 import { loadEncoderPool } from '../moderation/misinfo/encoder-pool.js';
+import { createCrisisStage } from '../moderation/crisis/index.js';
 import { createMisinformationStage } from '../moderation/misinfo/index.js';
 import type { Encoder } from '../moderation/misinfo/types.js';
 import type { Config } from './config.js';
@@ -54,14 +55,15 @@ export async function buildStages(config: Config, options: BuildStagesOptions = 
       ...(config.misinfoModelDir ? { modelDir: config.misinfoModelDir } : {}),
       timeoutMs: config.modelStageTimeoutMs,
     });
+    // The crisis stage gains its encoder classifier, which runs on every message beside the rules.
+    const crisis = createCrisisStage({ encoder, timeoutMs: config.modelStageTimeoutMs });
     // Misinformation is checked after privacy, before the clinician and crisis rules (order only lists findings).
-    const phiAt = base.findIndex((s) => s.name === 'phi');
-    const stages = [...base.slice(0, phiAt + 1), misinfo, ...base.slice(phiAt + 1)];
+    const stages = base.flatMap((s) => (s.name === 'phi' ? [s, misinfo] : s.name === crisis.name ? [crisis] : [s]));
     const loaded = pool;
     return {
       stages,
       async close() {
-        await misinfo.close();
+        await Promise.all([misinfo.close(), crisis.close()]);
         await loaded.close();
       },
     };
@@ -84,7 +86,7 @@ function asModelLoadError(error: unknown): unknown {
   if (error instanceof SyntaxError || (error as NodeJS.ErrnoException)?.code === 'ENOENT') {
     return new ModelLoadError(
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'MODEL_MISSING' : 'MODEL_CORRUPT',
-      `the misinformation model could not be read (${(error as Error).message}); restore models/misinfo (git checkout -- models) or set HAVEN_MODELS=off`,
+      `a model file could not be read (${(error as Error).message}); restore models/misinfo (git checkout -- models) or set HAVEN_MODELS=off`,
       { cause: error },
     );
   }

@@ -77,3 +77,23 @@ t.test('finding spans map onto the redacted text', async (t) => {
   t.same(spans.find((s) => s.type === 'EMAIL')?.body, '[EMAIL]');
   t.same(spans.find((s) => s.type === 'WORD_LIST'), { type: 'WORD_LIST', original: 'pump', body: 'pump' });
 });
+
+t.test('a person in crisis reads help first and only, whatever else was found', async (t) => {
+  const misinfoLike: Stage = {
+    name: 'claims',
+    run: () => [{ stage: 'claims', type: 'MISINFORMATION', start: 0, end: 5, score: 0.9, rule: 'MISINFO_CLASSIFIER', message: 'A health claim in it needs a check.', action: 'hold' }],
+  };
+  const crisisLike: Stage = {
+    name: 'crisis',
+    run: () => [{ stage: 'crisis', type: 'CRISIS', start: 0, end: 5, score: 0.99, rule: 'CRISIS_SUICIDAL', message: 'You deserve help right now: call or text 988.', action: 'hold', urgent: true }],
+  };
+  const input: StageInput = { text: 'words', authorRole: 'member', policy: defaultPolicy(), now: Date.now() };
+  const both = await createPipeline([misinfoLike, crisisLike], { stageTimeoutMs: 1000 }).moderate(input);
+  t.equal(both.action, 'hold');
+  t.equal(both.urgent, true);
+  t.match(both.reason, /988/);
+  t.notMatch(both.reason, /health claim/, 'no misinformation explanation to a person in crisis');
+  t.equal(both.findings.length, 2, 'moderators still see every finding');
+  const alone = await createPipeline([misinfoLike], { stageTimeoutMs: 1000 }).moderate(input);
+  t.match(alone.reason, /health claim/, 'without a crisis the reason is given as usual');
+});
