@@ -77,7 +77,14 @@ t.test('addresses and places: PO box numbers, closing town, universities, clubs,
   t.ok(has('My sister studies at the University of Tromsø.', 'LOCATION', 'Tromsø'));
   t.ok(has('Where: Pine Hollow Country Club.', 'LOCATION', 'Pine Hollow Country Club'));
   t.ok(has('She moved her practice to a clinic in Kvarnby, near the coast.', 'LOCATION', 'Kvarnby'), 'unknown capitalised word after "in"');
+  t.ok(has('The parcel went to Obere Bahnhofstrasse 9 by mistake.', 'ADDRESS', 'Obere Bahnhofstrasse 9'), 'a street name and house number after a place verb');
+  t.ok(has('She forwarded it to Hlíðarvegur 25 last week.', 'ADDRESS', 'Hlíðarvegur 25'));
+  t.ok(has('My aunt lives at Andrássy u. 61. on the second floor.', 'ADDRESS', 'Andrássy u. 61.'), 'Hungarian street abbreviation');
+  t.ok(has('Send the card to Colonia Roma 118, please.', 'ADDRESS', 'Colonia Roma 118'));
   // hard negatives
+  t.notOk(hasType('We moved to Denver 5 years ago.', 'ADDRESS'), 'a count after the town is not a house number');
+  t.notOk(hasType('I went back to Mayo 2 weeks later.', 'ADDRESS'));
+  t.notOk(hasType('Auntie 2 drove me to the infusion.', 'ADDRESS'), 'an English word with a street-like ending');
   t.notOk(hasType('I have been in Remission for a year and log it in MyChart.', 'LOCATION'));
   t.notOk(hasType('She was in ICU for a week, then in Stitches for days.', 'LOCATION'));
   t.notOk(hasType('He graduated from the University of Michigan.', 'LOCATION'), 'a state is not smaller than a state');

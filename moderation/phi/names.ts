@@ -506,6 +506,13 @@ function placesAfterVerbs(text: string, out: Candidate[], tokens: Token[]): void
     }
     const key = tokens.slice(i, j + 1).map((x) => x.lower).join(' ');
     if (COUNTRIES.has(key) || US_STATES.has(key)) { i = j; continue; }
+    // "went to Hlíðarvegur 25": a house number after the name makes it a street address.
+    const num = HOUSE_NUMBER_AFTER.exec(text.slice(tokens[j]!.fullEnd, tokens[j]!.fullEnd + 24));
+    if (num && !tokens[j]!.possessive) {
+      out.push({ type: 'ADDRESS', start: t.start, end: tokens[j]!.fullEnd + num[0].length, score: 0.8, source: 'address.verb' });
+      i = j;
+      continue;
+    }
     out.push({ type: 'LOCATION', start: t.start, end: tokens[j]!.end, score: 0.78, source: 'location.verb' });
     i = j;
   }
@@ -664,6 +671,8 @@ export function locations(text: string, out: Candidate[], tokens: Token[] = toke
 
 const UNIVERSITY_OF = /\b(?:University|UNIVERSITY|university) (?:of|OF) ((?:\p{Lu}[\p{L}\p{M}'’-]+)(?:[ \t]\p{Lu}[\p{L}\p{M}'’-]+){0,2}|[\p{Ll}\p{M}'’-]{4,}(?:[ \t][\p{Ll}\p{M}]{1,2}(?![\p{L}]))?)(?=[.,;!?]|\s*$)/gu;
 const COUNTRY_CLUB = /(?:^|[:,]|\bat|\bthe|\bwhere)[ \t]+((?:[\p{L}\p{M}'’.-]+(?:[ \t]+\([\p{L} ]+\))?[ \t]+){1,3}?)country club\b/giu;
+/** A house number right after a place name, not a count, year, time or dose ("5 years", "2019", "3 pm", "2 times"). */
+const HOUSE_NUMBER_AFTER = /^[ \t]+(?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|times?|am|pm|a\.m|p\.m|mg|kg|lbs?|miles?|km|kids|people|of|%|[:.,]\d|st\b|nd\b|rd\b|th\b))/i;
 const PHRASE_BEFORE_G = unanchor(PHRASE_BEFORE);
 const STRONG_PHRASE_BEFORE_G = unanchor(STRONG_PHRASE_BEFORE);
 const PLACE_VERB_G = unanchor(PLACE_VERB);

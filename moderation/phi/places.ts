@@ -1,6 +1,6 @@
 /** Street addresses (with their city, state and ZIP when written together) and post-office boxes. */
 import { before, type Candidate } from './candidates.js';
-import { placePopulation } from './gazetteer.js';
+import { isEnglishWord, placePopulation } from './gazetteer.js';
 import { COMMON_WORDS, DRUGS, US_STATE_ABBRS, US_STATES } from './lexicon.js';
 
 const SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Sq|Loop|Alley|Crescent|Cres|Close|Grove|Path|Pike|Plaza|Ridge|Run|Walk|Heights|Hts|Crossing|Xing|Commons|Expressway|Expy|Freeway|Fwy|Route|Rte|Row|Mews|Gardens|Gdns|Green|Hill|Estates|Point|Pt|Landing|Manor|Park|View|Vista|Bend|Cove|Glen|Hollow)`;
@@ -13,8 +13,10 @@ const STREET = new RegExp(
 );
 const STREET_LOWER = /\b\d{1,6}\s+(?:[a-z]+\s+){1,3}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|terrace|circle|parkway)\b/gi;
 const LOWER_CONTEXT = /\b(?:live|lives|living|lived|address|at|on|moved|house|home|apartment|apt|stay|staying)\b[^.!?\n]{0,12}$/;
-const EURO_STREET = /\b[A-ZÀ-Þ][\p{L}'-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|vej|gade|gatan|gata|vägen|veien|vegen|katu|tie|polku|kuja|utca|ulica|sokak|caddesi)\s+\d{1,4}[a-z]?\b/gu;
-const ROMANCE_STREET = /\b(?:Rue|Avenue|Av\.|Via|Viale|Calle|Avenida|Av|Rua|Carrer|Piazza|Plaza|Praça|Paseo|Boulevard|Chemin|Strada)\s+(?:[\p{L}'’.-]+\s+){1,4}?\d{1,4}[a-z]?\b/gu;
+const EURO_STREET = /\b[A-ZÀ-Þ][\p{L}'-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|steig|chaussee|laan|straat|gracht|plein|kade|singel|dreef|vej|gade|stræde|plads|gatan|gata|vägen|väg|gränd|veien|vegen|bakken|vegur|braut|stígur|katu|tie|polku|kuja|kaari|tänav|iela|gatve|utca|ulica|sokak|caddesi)\s+\d{1,4}[a-z]?\b/gu;
+/** Hungarian "Király u. 23." (u. = utca, út, krt.): a capitalised name, the abbreviation, a house number. */
+const HU_STREET = /\b\p{Lu}[\p{L}'-]+(?:[ \t]\p{Lu}[\p{L}'-]+)?[ \t](?:u\.|utca|út|krt\.|körút|tér)[ \t]+\d{1,4}\.?(?![\d])/gu;
+const ROMANCE_STREET = /\b(?:Rue|Avenue|Av\.|Via|Viale|Vicolo|Corso|Calle|Avenida|Av|Rua|Travessa|Largo|Alameda|Estrada|Rodovia|Colonia|Vila|Camino|Carretera|Ronda|Carrer|Passeig|Rambla|Piazza|Plaza|Praça|Paseo|Boulevard|Chemin|Allée|Impasse|Quai|Strada)\s+(?:[\p{L}'’.-]+\s+){1,4}?\d{1,4}[a-z]?\b/gu;
 const PO_BOX = /\b(?:P\.?\s?O\.?|Post Office)\s*Box\s+\d{1,6}\b/gi;
 const STATE_NAMES = [...US_STATES.keys()].map((s) => s.replace(/\b\w/g, (c) => c.toUpperCase()).replace(/ /g, '\\s+')).join('|');
 /** After a street: ", City, ST 12345" (each part optional, city only when a state or ZIP follows or it is a known place). */
@@ -52,9 +54,14 @@ export function addresses(text: string, out: Candidate[]): void {
     if (!LOWER_CONTEXT.test(before(text, m.index, 30))) continue;
     out.push({ type: 'ADDRESS', start: m.index, end: extend(text, m.index + m[0].length), score: 0.8, source: 'address.lower' });
   }
-  for (const re of [EURO_STREET, ROMANCE_STREET]) {
+  for (const re of [EURO_STREET, ROMANCE_STREET, HU_STREET]) {
     for (const m of text.matchAll(re)) {
-      out.push({ type: 'ADDRESS', start: m.index, end: extend(text, m.index + m[0].length), score: 0.75, source: 'address.intl' });
+      if (re === EURO_STREET) {
+        const w = /^[\p{L}'-]+/u.exec(m[0])![0];
+        if (isEnglishWord(w) || COMMON_WORDS.has(w.toLowerCase())) continue; // "Auntie 2", "Bowtie 3"
+      }
+      // A street-type suffix ("-strasse", "-vej", "-katu") plus a house number outranks a place read of the same words.
+      out.push({ type: 'ADDRESS', start: m.index, end: extend(text, m.index + m[0].length), score: re === EURO_STREET ? 0.8 : 0.75, source: 'address.intl' });
     }
   }
   for (const m of text.matchAll(PO_BOX)) out.push({ type: 'ADDRESS', start: leadingNumber(text, m.index), end: extend(text, m.index + m[0].length), score: 0.9, source: 'address.pobox' });
@@ -215,6 +222,7 @@ function backStart(text: string, at: number, lowerText: boolean): number {
   return s;
 }
 
+const COUNT_AFTER = /^[ \t]*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|times?|am\b|pm\b|mg|kg|lbs?|miles?|km|kids|people)\b/i;
 const UNIT_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]*#?\d{1,5}[A-Za-z]?\b/gi;
 const STREET_NUMBER_RE = /(?<![\p{L}\d])(\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]+[\p{L}\p{M}'’.-]+){0,3})[ \t]+\d{1,4}[a-zA-Z]?\b\.?(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?=\p{Lu})/gu;
 const STREET_NUMBER_GATE = /\p{L}[ \t]+\d{1,4}[a-zA-Z]?\.?[ \t]*[,\n][ \t]*\n?[ \t]*\p{Lu}/u;
@@ -270,6 +278,8 @@ export function internationalAddresses(text: string, out: Candidate[]): void {
     // A city, state and ZIP alone ("Springfield, IL 62704") is not a street: the other recognizers handle those.
     const span = text.slice(s, end).replace(/[ \t,]+(?:[A-Z]{2}\.?[ \t,]+)?\d{5}(?:-\d{4})?$/, '');
     if (!/\p{L}{2,}[ \t.]+\d|\d[a-zA-Z]?[ \t,]+\p{L}{2,}/u.test(span)) continue;
+    // "moved to Denver 5 years ago": a count after the place is not a house number.
+    if (/\d$/.test(span) && COUNT_AFTER.test(text.slice(end, end + 12))) continue;
     push(s, end, 0.86, 'address.cue');
   }
   // "the corner of X and Y" (no house number needed).
