@@ -103,7 +103,12 @@ t.test('people: lower-case names, possessives, "named him", "call me", "lives on
   t.ok(has('The clinic was started by Ferrante, Novak and Hill back in the day.', 'PERSON', 'Hill'), 'a surname that is also a word, in a list of names');
   t.ok(has('thanks to okonkwo, brannigan and petrakis for the rides', 'PERSON', 'petrakis'), 'a list of names without capitals');
   t.ok(has('ilse: "are you awake?"\nme: "yes"', 'PERSON', 'ilse'), 'a speaker without capitals');
+  t.ok(has('Yesterday I talked with Kovacevic about the side effects.', 'PERSON', 'Kovacevic'), 'someone you talk with');
+  t.ok(has('I spoke to Liam Ford at the support meeting.', 'PERSON', 'Liam Ford'));
+  t.ok(has('Then I met with Madison for coffee.', 'PERSON', 'Madison'), 'a first name that is also a city, after "met with"');
   // hard negatives
+  t.notOk(hasType('We drove to Austin and went to Charlotte after that.', 'PERSON'), 'towns after "drove to"/"went to"');
+  t.notOk(hasType('I talked to Medicare and spoke with Aetna twice.', 'PERSON'), 'agencies and insurers');
   t.notOk(hasType('I rotate Humira, Stelara and Remicade.', 'PERSON'));
   t.notOk(hasType('Hope, Faith and Grace are what got me through.', 'PERSON'), 'a list of common words');
   t.notOk(hasType("My Crohn's surgery is next month.", 'PERSON'));

@@ -64,6 +64,12 @@ yes my me we us our you your he she him her his hers they them their this that t
 some just also then than now here there very too i im i'm ive i've id i'd ill i'll said says told tells asked was will would could should can
 may might must today tomorrow yesterday tonight again please thanks thank sorry oh ok okay hi hey hello yeah lol omg`.split(/\s+/));
 const TITLE_WORDS = new Set(['dr', 'doctor', 'doc', 'nurse', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'pastor', 'rev', 'reverend', 'rabbi', 'imam', 'coach', 'sister', 'father', 'judge', 'officer']);
+/** Verbs before "with"/"to" whose object is a person ("talked with", "spoke to", "went out with"). */
+const TALK_VERBS = new Set(['talked', 'talk', 'talking', 'spoke', 'speak', 'speaking', 'chatted', 'chat', 'chatting', 'texting', 'texted',
+  'married', 'engaged', 'argued', 'wrote', 'writing', 'introduced', 'related', 'replied', 'listened', 'apologized', 'apologised', 'explained', 'complained']);
+/** Verbs whose "with" (never "to": "drove to Austin" is a town) takes a person. */
+const WITH_VERBS = new Set(['met', 'meet', 'meeting', 'out', 'lunch', 'dinner', 'coffee', 'dating', 'living', 'lives', 'stayed', 'staying', 'rode',
+  'drove', 'went', 'walked', 'fought', 'broke', 'hung', 'hanging', 'friends', 'sat', 'shared', 'works', 'worked', 'working', 'played', 'prayed']);
 const LIVES = new Set(['lives', 'lived', 'stays', 'stayed', 'resides', 'resided']);
 /** Nouns that, after "X's", make X a person ("Konrad's address", "Oline's birthday"). */
 const POSSESSED = new Set(['address', 'number', 'phone', 'email', 'birthday', 'bday', 'mom', 'mum', 'dad', 'mother', 'father', 'son', 'daughter', 'wife',
@@ -395,6 +401,27 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     if (lives && (PLACES.get(t.lower) ?? -1) >= 100000) continue;
     used[i] = 1;
     out.push({ type: 'PERSON', start: t.start, end: t.end, score: 0.62, source: lives ? 'person.lives' : 'person.speaker', subject: 'other' });
+  }
+  // 3g. Someone you talk, meet or go out with: "talked with Kovalev", "spoke to Liam Ford", "had lunch with Roksana".
+  for (let i = 2; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    const prep = tokens[i - 1]!;
+    if (!t.cap || t.allCaps || t.word.length < 3 || (prep.lower !== 'with' && prep.lower !== 'to')) continue;
+    const verb = tokens[i - 2]!;
+    if (!(prep.lower === 'with' ? TALK_VERBS.has(verb.lower) || WITH_VERBS.has(verb.lower) : TALK_VERBS.has(verb.lower)) || !/^[ \t]+$/.test(text.slice(verb.fullEnd, prep.start)) || !/^[ \t]+$/.test(text.slice(prep.fullEnd, t.start))) continue;
+    if (FUNCTION_WORDS.has(t.lower) || excluded(t) || TITLE_WORDS.has(t.lower) || ORG_WORDS.has(t.lower) || MONTH_DAY.test(t.lower) || FACILITY_SET.has(t.lower)) continue;
+    const j = takeName(text, tokens, i, 3, false);
+    if (j <= i) continue;
+    const span = tokens.slice(i, j);
+    const nameish = (x: Token) => isFirstName(x.word) || isLastName(x.word) || isAnyName(x.word) || SURNAME_SUFFIX.test(x.lower);
+    if (span.some((x) => (isEnglishWord(x.word) || COMMON_WORDS.has(x.lower)) && !isFirstName(x.word) && !isLastName(x.word))) continue;
+    if (!span.some(nameish) || (span.length === 1 && (PLACES.get(t.lower) ?? -1) >= 100000 && !isFirstName(t.word))) continue;
+    const follow = tokens[j];
+    if (follow && adjacent(text, tokens[j - 1]!, follow) && (FACILITY_SET.has(follow.lower) || ORG_WORDS.has(follow.lower) || PLACE_TRAILERS.has(follow.lower))) continue;
+    for (let k = i; k < j; k++) used[k] = 1;
+    out.push({ type: 'PERSON', start: t.start, end: tokens[j - 1]!.end, score: 0.7, source: 'person.talk', subject: 'other' });
+    i = j - 1;
   }
   // 4. Sign-off at the end: "— Dana", "Thanks, Dana".
   const lastTok = tokens[tokens.length - 1];
