@@ -41,7 +41,7 @@ function line(r: Row): string {
   const p = (x: number) => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
   const { m } = r;
   return (
-    `${r.name.padEnd(34)} n=${String(m.n).padStart(5)} MISINFO=${String(m.positives).padStart(5)}  ` +
+    `${r.name.padEnd(40)} n=${String(m.n).padStart(5)} MISINFO=${String(m.positives).padStart(5)}  ` +
     `precision=${p(m.precision)} recall=${p(m.recall)} F1=${p(m.f1)} ROC-AUC=${p(m.rocAuc)}  (tp=${m.tp} fp=${m.fp} fn=${m.fn} tn=${m.tn}, threshold ${r.threshold})`
   );
 }

@@ -8,6 +8,7 @@
  *   - the claims knowledge base (models/misinfo/claims.json): claims and variants as MISINFO,
  *     corrections as OK, only for claims whose group is in the train split
  *   - the same train-split claims quoted in questions and debunking posts (templates, OK)
+ *   - single-clause train-split claims negated with compromise (OK): contrast pairs for negation
  *   - misinfo-covid19-rumor (false -> MISINFO, true -> OK, unverified excluded)
  *   - misinfo-reddit-health (MISINFO only)
  *   - advice-reddit (a seeded sample of everyday Reddit sentences, OK)
@@ -20,12 +21,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nlp from 'compromise';
 import { splitOf } from './misinfo/build-corpus.js';
 import { loadAdviceReddit, loadCovidRumor, loadOwnCorpus, loadRedditHealth, ROOT, type Example } from './misinfo/data.js';
 import { CachedEncoder, openEncoder, parseArgs, type EncoderKind } from './misinfo/encoders.js';
 import { fmt, metrics } from './misinfo/metrics.js';
 import { DEFAULT_TRAIN, fitPlatt, logits, trainHead, type TrainOptions } from './misinfo/train-lib.js';
-import { ClaimIndex } from '../moderation/misinfo/claims.js';
+import { ClaimIndex, isNegated } from '../moderation/misinfo/claims.js';
 import { MisinfoScorer, type ScoredText } from '../moderation/misinfo/scorer.js';
 import { splitSentences } from '../moderation/misinfo/sentences.js';
 import type { ClaimsFile, Encoder, HeadFile } from '../moderation/misinfo/types.js';
@@ -85,12 +87,33 @@ export function claimContextExamples(file: ClaimsFile): Example[] {
   return out;
 }
 
+/**
+ * Contrast pairs for the negation-blind encoder: each single-clause phrasing of a train-split
+ * claim, negated by compromise ("Cannabis oil cures cancer" -> "Cannabis oil does not cure
+ * cancer"), labelled OK, set 'claims-negated'. Phrasings with several clauses are skipped (negating
+ * one clause of "X cures cancer, so skip chemo" leaves misinformation), and so are outputs that
+ * compromise mangles.
+ */
+export function claimNegationExamples(file: ClaimsFile): Example[] {
+  const out: Example[] = [];
+  for (const c of file.claims) {
+    const split = splitOf(c.id);
+    for (const t of [c.claim, ...c.variants]) {
+      if (/[,;:()]|\b(?:and|so|because|but|if|or|then|when|unless)\b/i.test(t) || isNegated(t)) continue;
+      const neg = nlp(t).sentences().toNegative().text().trim();
+      if (neg === t || !/\b(?:not|never)\b/.test(neg) || /^(?:does|do|did) not\b/i.test(neg) || /\b(?:you|I|we|they) does\b/i.test(neg)) continue;
+      out.push({ text: neg, label: 'OK', set: 'claims-negated', split, topic: c.topic, claim: c.id, kind: 'fact' });
+    }
+  }
+  return out;
+}
+
 export interface SetWeights {
   [set: string]: number;
 }
 
 /** Relative total weight of each training source (normalised per set, then per class). */
-export const SET_WEIGHTS: SetWeights = { own: 3, 'own-sentence': 1, claims: 2, 'claims-context': 2, 'covid-news': 2, 'covid-twitter': 2, 'reddit-health': 1, 'advice-reddit': 1 };
+export const SET_WEIGHTS: SetWeights = { own: 3, 'own-sentence': 1, claims: 2, 'claims-context': 2, 'claims-negated': 2, 'covid-news': 2, 'covid-twitter': 2, 'reddit-health': 1, 'advice-reddit': 1 };
 
 export function buildTraining(examples: Example[], setWeightsInUse: SetWeights = SET_WEIGHTS): Example[] {
   const out: Example[] = [];
@@ -130,7 +153,7 @@ export async function scoreExamples(scorer: MisinfoScorer, examples: Example[], 
   return plans.map((p) => {
     const sv = p.spans.map(() => vecs[k++]!);
     const wv = p.whole !== undefined ? vecs[k++]! : undefined;
-    return scorer.combine(p.spans, sv, wv, head);
+    return scorer.combine(p.spans, sv, wv, head, p.spans.map((s) => p.e.text.slice(s.start, s.end)));
   });
 }
 
@@ -150,7 +173,7 @@ async function main(): Promise<void> {
   const shared = typeof args.shared === 'string' ? args.shared : undefined;
 
   const claimsFile = loadClaimsFile();
-  const examples: Example[] = [...loadOwnCorpus(), ...claimExamples(claimsFile), ...claimContextExamples(claimsFile)];
+  const examples: Example[] = [...loadOwnCorpus(), ...claimExamples(claimsFile), ...claimContextExamples(claimsFile), ...claimNegationExamples(claimsFile)];
   if (shared) {
     examples.push(...loadCovidRumor(join(shared, 'misinfo-covid19-rumor')));
     examples.push(...loadRedditHealth(join(shared, 'misinfo-reddit-health')));
@@ -224,7 +247,7 @@ async function main(): Promise<void> {
     for (const gate of [0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0]) {
       const sc = ownDev.map((_, i) => {
         const r = devScored[i]!;
-        return r.sentences.some((s) => s.nearest && s.nearest.similarity >= th && s.score >= gate) ? Math.max(r.score, 0.9) : r.score;
+        return r.sentences.some((s) => s.nearest && s.samePolarity && s.nearest.similarity >= th && s.score >= gate) ? Math.max(r.score, 0.9) : r.score;
       });
       const f1 = metrics(sc, yDev, 0.5).f1;
       const f1Hold = metrics(sc, yDev, 0.85).f1;

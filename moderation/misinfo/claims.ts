@@ -7,6 +7,19 @@ import type { Claim, ClaimsFile, Encoder } from './types.js';
 export interface ClaimMatch {
   claim: Claim;
   similarity: number;
+  /** The phrasing (the claim or one of its variants) that was nearest. */
+  phrasing: string;
+}
+
+/**
+ * Negation and refutation cues. The encoder is nearly blind to negation ("Vaccines cause autism"
+ * and "Vaccines do not cause autism" are close), so a sentence is only said to state a known claim
+ * when both carry such a cue or neither does (see MisinfoScorer).
+ */
+const NEGATION = /\b(?:not|no|never|nothing|nobody|none|neither|nor|cannot|myths?|false|untrue|debunked|[a-z]+n['’]t|dont|doesnt|didnt|isnt|arent|wasnt|cant|wont|shouldnt)\b/i;
+
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text);
 }
 
 export class ClaimIndex {
@@ -16,6 +29,8 @@ export class ClaimIndex {
     private readonly vectors: Float32Array[],
     /** Index into `claims` for each row of `vectors`. */
     private readonly owner: Int32Array,
+    /** The text of each row. */
+    private readonly phrasings: readonly string[],
   ) {}
 
   static async build(file: ClaimsFile, encoder: Encoder): Promise<ClaimIndex> {
@@ -29,7 +44,7 @@ export class ClaimIndex {
       }
     });
     const vectors = await encoder.embed(texts);
-    return new ClaimIndex(file.claims, vectors, Int32Array.from(owner));
+    return new ClaimIndex(file.claims, vectors, Int32Array.from(owner), texts);
   }
 
   get size(): number {
@@ -50,7 +65,7 @@ export class ClaimIndex {
       }
     }
     if (bestRow < 0) return undefined;
-    return { claim: this.claims[this.owner[bestRow]!]!, similarity: best };
+    return { claim: this.claims[this.owner[bestRow]!]!, similarity: best, phrasing: this.phrasings[bestRow]! };
   }
 }
 

@@ -9,10 +9,12 @@
  *   'message'  message score = whole-message score; sentences only locate the span
  *   'geomean'  sentence score = sqrt(sentence score × whole-message score); message = max sentence
  * A sentence within `claimMatch.threshold` cosine of a known claim whose score is at least
- * `claimMatch.minClassifierScore` is a claim match and scores at least `claimMatch.score`.
+ * `claimMatch.minClassifierScore` is a claim match and scores at least `claimMatch.score`, unless
+ * exactly one of the sentence and the nearest phrasing carries a negation cue (claims.ts
+ * isNegated): "Vaccines do not cause autism" is near "Vaccines cause autism" but does not state it.
  */
 import { headScore, validateHead } from './head.js';
-import type { ClaimIndex, ClaimMatch } from './claims.js';
+import { isNegated, type ClaimIndex, type ClaimMatch } from './claims.js';
 import { splitSentences, type Span } from './sentences.js';
 import type { Encoder, HeadFile } from './types.js';
 
@@ -23,6 +25,8 @@ export interface ScoredSentence extends Span {
   score: number;
   /** Nearest known claim, whether or not it counts as a match. */
   nearest?: ClaimMatch;
+  /** False when exactly one of the sentence and the nearest claim phrasing is negated. */
+  samePolarity?: boolean;
   /** Set when the sentence matches a known claim. */
   match?: ClaimMatch;
 }
@@ -72,7 +76,7 @@ export class MisinfoScorer {
     return plans.map((p) => {
       const sentVecs = p.spans.map(() => vecs[k++]!);
       const wholeVec = p.whole !== undefined ? vecs[k++]! : undefined;
-      return this.combine(p.spans, sentVecs, wholeVec);
+      return this.combine(p.spans, sentVecs, wholeVec, this.head, p.spans.map((s) => p.text.slice(s.start, s.end)));
     });
   }
 
@@ -81,7 +85,7 @@ export class MisinfoScorer {
   }
 
   /** Combines precomputed embeddings (exposed for training scripts that cache embeddings). */
-  combine(spans: Span[], sentVecs: ArrayLike<number>[], wholeVec?: ArrayLike<number>, head: HeadFile = this.head): ScoredText {
+  combine(spans: Span[], sentVecs: ArrayLike<number>[], wholeVec?: ArrayLike<number>, head: HeadFile = this.head, texts?: readonly string[]): ScoredText {
     const cls = sentVecs.map((v) => headScore(head, v));
     if (spans.length === 0) return { score: 0, messageScore: 0, sentences: [] };
     const messageScore = wholeVec ? headScore(head, wholeVec) : cls[0]!;
@@ -91,11 +95,14 @@ export class MisinfoScorer {
       let score = head.combine === 'geomean' ? Math.sqrt(c * messageScore) : c;
       const nearest = this.claims?.nearest(sentVecs[i]!);
       let match: ClaimMatch | undefined;
-      if (nearest && nearest.similarity >= threshold && score >= minClassifierScore) {
+      const text = texts?.[i];
+      // "X does not cause Y" is close to the claim "X causes Y" but does not state it.
+      const samePolarity = !nearest || text === undefined || isNegated(text) === isNegated(nearest.phrasing);
+      if (nearest && samePolarity && nearest.similarity >= threshold && score >= minClassifierScore) {
         match = nearest;
         score = Math.max(score, matchScore);
       }
-      return { ...span, classifier: c, score, ...(nearest ? { nearest } : {}), ...(match ? { match } : {}) };
+      return { ...span, classifier: c, score, ...(nearest ? { nearest, samePolarity } : {}), ...(match ? { match } : {}) };
     });
     let top = sentences[0]!;
     for (const s of sentences) if (s.score > top.score) top = s;
