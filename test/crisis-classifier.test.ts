@@ -83,6 +83,12 @@ t.test('policy still decides: roles and kinds', async (t) => {
   t.same(kinds(await run(stage, CLASSIFIER_ONLY[0]![0], 'member', onlySuicidal)), ['suicidal']);
   const off = { ...defaultPolicy(), crisis: { enabled: false } } as CommunityPolicy;
   t.same(await run(stage, CLASSIFIER_ONLY[0]![0], 'member', off), []);
+  const noModel = { ...defaultPolicy(), crisis: { classifier: false } } as CommunityPolicy;
+  t.same(await run(stage, CLASSIFIER_ONLY[0]![0], 'member', noModel), [], 'a community can turn the classifier off');
+  t.same(kinds(await run(stage, 'I want to kill myself.', 'member', noModel)), ['suicidal'], 'and keep the rules');
+  const p = (await stage.classifier!.predict(CLASSIFIER_ONLY[0]![0])).p;
+  const strict = { ...defaultPolicy(), crisis: { classifierThreshold: Math.min(0.999, p + 0.001) } } as CommunityPolicy;
+  t.same(await run(stage, CLASSIFIER_ONLY[0]![0], 'member', strict), [], 'a community threshold above the score silences it');
 });
 
 t.test('an encoder that fails leaves the rules working', async (t) => {

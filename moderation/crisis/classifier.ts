@@ -122,8 +122,13 @@ export function predictCrisis(model: CrisisModelFile, x: ArrayLike<number>): Cri
  * any kind at kindThreshold or more, then only those in `allowed` (a kind a community turned off is
  * dropped, never relabelled as another kind).
  */
-export function predictedKinds(model: CrisisModelFile, pred: CrisisPrediction, allowed: readonly CrisisKind[] = CRISIS_KINDS): CrisisKind[] {
-  if (pred.p < model.threshold) return [];
+export function predictedKinds(
+  model: CrisisModelFile,
+  pred: CrisisPrediction,
+  allowed: readonly CrisisKind[] = CRISIS_KINDS,
+  threshold: number = model.threshold,
+): CrisisKind[] {
+  if (pred.p < threshold) return [];
   const best = CRISIS_KINDS.reduce((a, b) => (pred.kinds[b] > pred.kinds[a] ? b : a));
   return CRISIS_KINDS.filter((k) => (k === best || pred.kinds[k] >= model.kindThreshold) && allowed.includes(k));
 }

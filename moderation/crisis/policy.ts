@@ -11,13 +11,20 @@ export interface CrisisPolicy {
   kinds: CrisisKind[];
   /** Whose messages are checked (default: members; clinicians' replies quote symptoms by nature). */
   roles: AuthorRole[];
+  /** Run the encoder classifier where the stage has one (default true). */
+  classifier: boolean;
+  /**
+   * Override of the classifier's threshold (0..1; default: the model's own, chosen for recall).
+   * Higher means fewer false alarms on everyday posts and more missed crises: see models/crisis/MODEL_CARD.md.
+   */
+  classifierThreshold?: number;
 }
 
 export const ALL_CRISIS_KINDS: readonly CrisisKind[] = ['suicidal', 'self_harm', 'overdose', 'medical_emergency', 'abuse'];
 const ROLES: readonly AuthorRole[] = ['member', 'clinician', 'moderator', 'admin'];
 
 export function defaultCrisisPolicy(): CrisisPolicy {
-  return { enabled: true, kinds: [...ALL_CRISIS_KINDS], roles: ['member'] };
+  return { enabled: true, kinds: [...ALL_CRISIS_KINDS], roles: ['member'], classifier: true };
 }
 
 /** Reads `policy.crisis` (any shape) over the defaults; unknown values are ignored. */
@@ -28,5 +35,12 @@ export function crisisPolicyOf(policy: CommunityPolicy): CrisisPolicy {
   const r = raw as Record<string, unknown>;
   const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is CrisisKind => ALL_CRISIS_KINDS.includes(k as CrisisKind)) : base.kinds;
   const roles = Array.isArray(r.roles) ? r.roles.filter((x): x is AuthorRole => ROLES.includes(x as AuthorRole)) : base.roles;
-  return { enabled: typeof r.enabled === 'boolean' ? r.enabled : base.enabled, kinds, roles };
+  const threshold = r.classifierThreshold;
+  return {
+    enabled: typeof r.enabled === 'boolean' ? r.enabled : base.enabled,
+    kinds,
+    roles,
+    classifier: typeof r.classifier === 'boolean' ? r.classifier : base.classifier,
+    ...(typeof threshold === 'number' && threshold > 0 && threshold < 1 ? { classifierThreshold: threshold } : {}),
+  };
 }

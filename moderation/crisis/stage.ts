@@ -46,7 +46,8 @@ export function crisisStage(options: CrisisStageOptions = {}): Stage {
       const policy = crisisPolicyOf(input.policy);
       if (!policy.enabled || !policy.roles.includes(input.authorRole)) return [];
       // The classifier's request goes out first, so the encoder works while the rules run.
-      const predicted = classifier && classifierGate(lex, input.text) ? predictWithin(classifier, input.text, classifierTimeoutMs) : undefined;
+      const predicted =
+        classifier && policy.classifier && classifierGate(lex, input.text) ? predictWithin(classifier, input.text, classifierTimeoutMs) : undefined;
       let hits: CrisisHit[] = useRules
         ? detectCrisis(lex, input.text, options.scorer ? 0 : lex.threshold).filter((h) => policy.kinds.includes(h.kind))
         : [];
@@ -66,7 +67,7 @@ export function crisisStage(options: CrisisStageOptions = {}): Stage {
       const prediction = predicted ? await predicted : undefined;
       if (prediction && classifier) {
         const vetoed = classifierVetoes(lex, input.text);
-        for (const kind of predictedKinds(classifier.model, prediction, policy.kinds)) {
+        for (const kind of predictedKinds(classifier.model, prediction, policy.kinds, policy.classifierThreshold)) {
           if (vetoed.has(kind)) continue;
           const slot = found.get(kind) ?? {};
           slot.model = prediction.p;

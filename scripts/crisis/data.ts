@@ -32,3 +32,35 @@ export function loadExamples(path: string): CrisisExample[] {
 }
 
 export const fixturePath = (name: string) => `${FIXTURE_DIR}${name}.jsonl`;
+
+/** Minimal CSV/TSV reader (quoted fields with "" escapes, quoted line breaks). */
+export function parseTable(text: string, sep: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === sep) row.push(field), (field = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** The non-empty texts of one column of a CSV or TSV file (default column: "text", else "Sentence", else the last). */
+export function readTable(path: string, column?: string): { column: string; texts: string[] } {
+  const [header, ...rows] = parseTable(readFileSync(path, 'utf8'), path.endsWith('.tsv') ? '\t' : ',');
+  const name = column ?? (header!.includes('text') ? 'text' : header!.includes('Sentence') ? 'Sentence' : header![header!.length - 1]!);
+  const col = header!.indexOf(name);
+  if (col < 0) throw new Error(`${path}: no column ${name}`);
+  return { column: name, texts: rows.map((r) => r[col] ?? '').filter((t) => t.trim().length > 0) };
+}
