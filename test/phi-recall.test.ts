@@ -39,7 +39,13 @@ t.test('identifiers named by a keyword: study, participant, ID#, wristband, appl
   t.ok(has('The reference the clerk read out to me was 5521-0087.', 'OTHER_ID', '5521-0087'), 'ID after a short clause, not a phone');
   t.ok(has("Here's the booking ID in case anyone asks: BK-90017.", 'OTHER_ID', 'BK-90017'), 'ID after a colon');
   t.ok(has('My library member number is LB-448120.', 'OTHER_ID', 'LB-448120'), 'not a health plan ID');
+  t.ok(has('55012874 is my MRN if anyone from the clinic reads this.', 'MRN', '55012874'), 'the ID written before its keyword');
+  t.ok(has('I put H7720194 (my hospital number) on the intake form.', 'MRN', 'H7720194'));
+  t.ok(has('My clinic number is CN110294, the old one was different.', 'MRN', 'CN110294'));
+  t.ok(has('The patient registration number is PR-5520917.', 'MRN', 'PR-5520917'), 'not a vehicle registration');
   // hard negatives
+  t.notOk(hasType('On 03/14 my MRN changed after the merger.', 'MRN'), 'a date before the keyword');
+  t.notOk(hasType('Since 2019 my member ID has changed twice.', 'HEALTH_PLAN_ID'), 'a year before the keyword');
   t.notOk(hasType('In case 2025 is as bad as this year, I saved up.', 'OTHER_ID'), 'a year after "case"');
   t.notOk(hasType('I order 3 boxes of strips a month.', 'OTHER_ID'));
   t.notOk(hasType('The trial ran from 2019-2021 with 300 people.', 'OTHER_ID'));
@@ -69,6 +75,8 @@ t.test('titles that are brands are not people', async (t) => {
   t.notOk(hasType('Mr. Clean wipes are fine for the pump case.', 'PERSON'));
   t.notOk(hasType('Nurse Practitioner appointments are easier to get.', 'PERSON'));
   t.notOk(hasType('Father Time and Mother Nature are both against my knees.', 'PERSON'));
+  t.notOk(hasType('Coach Outlet had a sale and Miss Universe was on TV.', 'PERSON'));
+  t.ok(has('Dr. Price and Dr. Young agreed.', 'PERSON', 'Young'), 'surnames that are also words stay names after a title');
   t.ok(has('Dr. Scholler changed my dose.', 'PERSON', 'Scholler'), 'a real surname that starts the same way');
 });
 

@@ -79,7 +79,9 @@ const POSSESSED = new Set(['address', 'number', 'phone', 'email', 'birthday', 'b
 /** Brands and characters written with a title ("Dr. Scholl's inserts", "Mr. Clean"): not a person to hide. */
 const TITLE_BRANDS = new Set(['scholl', 'pepper', 'martens', 'bronner', 'clean', 'coffee', 'dash', 'potato', 'right', 'sandman', 'fixit', 'bean', 'yuk', 'teeth', 'whiskers',
   // role words and personifications after a title word ("Nurse Practitioner", "Father Time", "Mother Nature")
-  'practitioner', 'practitioners', 'navigator', 'educator', 'manager', 'time', 'nature', 'christmas', 'winter', 'frost', 'earth']);
+  'practitioner', 'practitioners', 'navigator', 'educator', 'manager', 'time', 'nature', 'christmas', 'winter', 'frost', 'earth',
+  // shops, pageants and fictional characters ("Coach Outlet", "Miss Universe", "Doctor Strange")
+  'outlet', 'universe', 'america', 'world', 'strange']);
 const UPPER_TITLES = new Set(['NP', 'PA', 'RN', 'APRN', 'CNM']);
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
 const GREETINGS = new Set(['hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'congrats', 'congratulations', 'dear', 'morning', 'hugs', 'sorry', 'bye', 'yes', 'no', 'ok', 'okay', 'agree', 'agreed', 'lol', 'you', 'evening', 'night', 'sending', 'cheers', 'love']);
@@ -210,7 +212,9 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     const isTitle = (TITLE_WORDS.has(t.lower) && (t.cap || ['dr', 'doctor', 'nurse'].includes(t.lower) || (['mr', 'mrs', 'ms'].includes(t.lower) && text[t.end] === '.')) && !(t.lower === 'father' || t.lower === 'sister') ) ||
       UPPER_TITLES.has(t.word) || ((t.lower === 'father' || t.lower === 'sister') && t.cap && !POSSESSIVES.has(tokens[i - 1]?.lower ?? ''));
     if (isTitle && adjacent(text, t, next) || (isTitle && /^\.\s+$/.test(text.slice(t.fullEnd, next.start)))) {
-      if (next.cap && !next.allCaps && (DRUGS.has(next.lower) || PUBLIC_BODIES.has(next.lower) || FUNCTION_WORDS.has(next.lower) || /^(?:google|internet|appointment|office|visit|who)$/.test(next.lower) || TITLE_BRANDS.has(next.lower))) continue;
+      if (next.cap && !next.allCaps && (DRUGS.has(next.lower) || PUBLIC_BODIES.has(next.lower) || FUNCTION_WORDS.has(next.lower) || /^(?:google|internet|appointment|office|visit|who)$/.test(next.lower) || TITLE_BRANDS.has(next.lower) ||
+        // "Coach Outlet", "Miss Universe": an English word that is no census name is not a person's name.
+        (isEnglishWord(next.word) && !isFirstName(next.word) && !isLastName(next.word)))) continue;
       const j = takeName(text, tokens, i + 1, 3, true);
       if (j > i + 1) {
         emit(i + 1, j, next.cap ? 0.93 : 0.75, 'person.title', 'other');
@@ -443,7 +447,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
     const prevTitle = prev && (TITLE_WORDS.has(prev.lower) || UPPER_TITLES.has(prev.word));
     // Full names: First Last (Middle).
     const next = tokens[i + 1];
-    if (next && !used[i + 1] && !t.possessive && next.cap && !next.allCaps && adjacent(text, t, next) && !excluded(next) && !FUNCTION_WORDS.has(next.lower) &&
+    if (next && !used[i + 1] && !t.possessive && !TITLE_WORDS.has(t.lower) && next.cap && !next.allCaps && adjacent(text, t, next) && !excluded(next) && !FUNCTION_WORDS.has(next.lower) &&
       !FACILITY_SET.has(next.lower) && !PLACE_TRAILERS.has(next.lower) && !isEponymUse(tokens, i + 1) && !NEIGHBORHOOD_WORDS.has(next.lower)) {
       const commonFirst = COMMON_WORDS.has(t.lower);
       const lastOk = isLastName(next.word) ? !COMMON_WORDS.has(next.lower) || !commonFirst : !COMMON_WORDS.has(next.lower) && next.word.length > 2;
@@ -481,7 +485,7 @@ export function people(text: string, out: Candidate[], tokens: Token[] = tokeniz
       out.push({ type: 'PERSON', start: t.start, end: t.end, score: t.sentenceStart ? 0.6 : 0.62, source: 'person.intl', subject: 'other' });
       continue;
     }
-    if (!first || COMMON_WORDS.has(t.lower) || prevTitle) continue;
+    if (!first || COMMON_WORDS.has(t.lower) || prevTitle || TITLE_WORDS.has(t.lower)) continue;
     if (next && adjacent(text, t, next) && (FACILITY_SET.has(next.lower) || PLACE_TRAILERS.has(next.lower) || NEIGHBORHOOD_WORDS.has(next.lower))) continue;
     const greeted = prev && (GREETINGS.has(prev.lower) || (prev.lower === 'you' && tokens[i - 2]?.lower === 'thank'));
     let score: number;

@@ -170,7 +170,7 @@ export function ssns(text: string, out: Candidate[]): void {
 
 const N = String.raw`(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b)?`;
 const KEYWORDS: Array<[PhiType, string]> = [
-  ['MRN', String.raw`mrn|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number|health record (?:number|no\.?|#)|(?:wrist|id|hospital|patient) ?band(?: (?:number|no\.?|#|id))?|bracelet(?: (?:number|no\.?|#|id))?`],
+  ['MRN', String.raw`mrn|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number|health record (?:number|no\.?|#)|(?:patient|hospital|clinic) registration (?:number|no\.?|#)|clinic (?:number|no\.?|#|id)|(?:wrist|id|hospital|patient) ?band(?: (?:number|no\.?|#|id))?|bracelet(?: (?:number|no\.?|#|id))?`],
   ['HEALTH_PLAN_ID', String.raw`member(?:ship)? (?:id|number|no\.?|#)|member#|subscriber (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|policy|insurance (?:id|number|no\.?|#|card (?:number|no\.?|#))|(?:health )?plan (?:id|number|no\.?|#)|group (?:id|number|no\.?|#)|medicaid (?:id|number|no\.?|#|card)|medicare (?:id|number|no\.?|#|card)|mbi|beneficiary (?:id|number|#)|bcbs (?:id|number|#)|insurance`],
   ['ACCOUNT_NUMBER', String.raw`account (?:number|no\.?|#)|acct\.?${N}|bank account|checking account|savings account|routing (?:number|no\.?|#)|card (?:number|no\.?|#)|credit card${N}|debit card${N}|visa card|iban|billing (?:account|number|id|#)|patient account${N}|hsa${N}|fsa${N}|invoice (?:number|no\.?|#)|guarantor(?: account)?${N}|hospital account${N}|(?:card|account|acct) ending(?: in)?|routing|account|invoice`],
   ['LICENSE_NUMBER', String.raw`driver'?s?'? licen[cs]e${N}|driving licen[cs]e${N}|dl (?:number|no\.?|#)|dl#|licen[cs]e (?:number|no\.?|#)|npi${N}|dea${N}|medical licen[cs]e${N}|nursing licen[cs]e${N}|state licen[cs]e${N}|certificate (?:number|no\.?|#|id)|permit (?:number|no\.?|#)|licen[cs]e(?! plate)`],
@@ -220,6 +220,7 @@ export function keywordIds(text: string, out: Candidate[]): void {
     const via = VIA_CLAUSE.exec(text.slice(pos, pos + 60)) ?? (weak ? null : VIA_COLON.exec(text.slice(pos, pos + 45)));
     if (via) pos += via[0].length;
     let skipped = 0;
+    let found = false;
     while (pos < text.length && skipped < (weak ? 3 : 6)) {
       while (pos < text.length && /[\s:=,(\[]/.test(text[pos]!)) pos++;
       TOKEN.lastIndex = pos;
@@ -261,10 +262,25 @@ export function keywordIds(text: string, out: Candidate[]): void {
       if (type === 'VEHICLE_ID' && tok.length === 17) score = vinValid(tok) ? 0.99 : 0.9;
       if (start < 0) start = 0;
       out.push({ type: finalType, start, end, score, source: `id.${type.toLowerCase()}` });
+      found = true;
       break;
+    }
+    // "00448127 is my MRN", "R2291004 (my hospital number)", "KPX4491 -- that is my member ID": the ID written first.
+    if (!found && !weak) {
+      const back = ID_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
+      if (back) {
+        const tok = back[1]!;
+        const start = m.index - back[0].length;
+        if (looksLikeId(tok, type) && !/^(?:19|20)\d\d$/.test(tok) && !DATE_TOKEN.test(tok) && digitsOf(tok).length >= 4 && tok.length >= 5) {
+          out.push({ type, start, end: start + tok.length, score: 0.8, source: `id.${type.toLowerCase()}.before` });
+        }
+      }
     }
   }
 }
+/** An ID-shaped token, then a connector ("is my", "(my", "-- that is my", "the") right before the keyword. */
+const ID_BEFORE = /(?<![\w-])([A-Za-z0-9][A-Za-z0-9-/.]*[A-Za-z0-9])[ \t]*(?:(?:\(|--|–|—|,)[ \t]*(?:(?:that|it)[ \t]+is|that'?s|it'?s)?|(?:is|was|=|that'?s|that[ \t]+is|it'?s)|)[ \t]*(?:my|her|his|their|our|the|your)[ \t]+(?:(?:new|old|current)[ \t]+)?$/i;
+const DATE_TOKEN = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
 
 // ---------------------------------------------------------------- identifiers recognised by their own structure
 
