@@ -222,7 +222,7 @@ async function main(): Promise<void> {
   draft.calibration = fitPlatt(zDev, devCal.map((e) => (e.label === 'MISINFO' ? 1 : 0)), calW);
 
   const index = await ClaimIndex.build(claimsFile, encoder);
-  const scorer = new MisinfoScorer(encoder, draft, index);
+  const scorer = new MisinfoScorer(encoder, draft, index, { nearestForAll: true });
   const ownDev = dev.filter((e) => e.set === 'own');
   const report = async (head: HeadFile, label: string) => {
     process.stderr.write(`-- ${label}\n`);

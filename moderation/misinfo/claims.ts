@@ -23,15 +23,23 @@ export function isNegated(text: string): boolean {
 }
 
 export class ClaimIndex {
+  /** All phrasing vectors in one row-major rows x dim block (fast scan). */
+  private readonly matrix: Float32Array;
+  private readonly dim: number;
+
   private constructor(
     readonly claims: readonly Claim[],
     /** One row per embedded phrasing. */
-    private readonly vectors: Float32Array[],
+    vectors: Float32Array[],
     /** Index into `claims` for each row of `vectors`. */
     private readonly owner: Int32Array,
     /** The text of each row. */
     private readonly phrasings: readonly string[],
-  ) {}
+  ) {
+    this.dim = vectors[0]?.length ?? 0;
+    this.matrix = new Float32Array(vectors.length * this.dim);
+    vectors.forEach((v, r) => this.matrix.set(v, r * this.dim));
+  }
 
   static async build(file: ClaimsFile, encoder: Encoder): Promise<ClaimIndex> {
     validateClaims(file);
@@ -53,12 +61,24 @@ export class ClaimIndex {
 
   /** The nearest claim to an L2-normalised embedding. */
   nearest(v: ArrayLike<number>): ClaimMatch | undefined {
+    const { matrix: m, dim } = this;
+    const x = v instanceof Float32Array ? v : Float32Array.from(v);
     let best = -Infinity;
     let bestRow = -1;
-    for (let r = 0; r < this.vectors.length; r++) {
-      const u = this.vectors[r]!;
-      let s = 0;
-      for (let i = 0; i < u.length; i++) s += u[i]! * v[i]!;
+    for (let r = 0, off = 0; off < m.length; r++, off += dim) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let i = 0;
+      for (; i + 3 < dim; i += 4) {
+        s0 += m[off + i]! * x[i]!;
+        s1 += m[off + i + 1]! * x[i + 1]!;
+        s2 += m[off + i + 2]! * x[i + 2]!;
+        s3 += m[off + i + 3]! * x[i + 3]!;
+      }
+      for (; i < dim; i++) s0 += m[off + i]! * x[i]!;
+      const s = s0 + s1 + s2 + s3;
       if (s > best) {
         best = s;
         bestRow = r;

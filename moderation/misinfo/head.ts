@@ -5,15 +5,32 @@ export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
+/** Typed-array copies of a layer's weights, made once per layer object (JSON arrays are slow to scan). */
+const packed = new WeakMap<DenseLayer, { w: Float64Array; b: Float64Array }>();
+function pack(layer: DenseLayer): { w: Float64Array; b: Float64Array } {
+  let p = packed.get(layer);
+  if (!p) packed.set(layer, (p = { w: Float64Array.from(layer.weights), b: Float64Array.from(layer.bias) }));
+  return p;
+}
+
 /** Raw logit of the head for one embedding (before calibration). */
 export function headLogit(layers: readonly DenseLayer[], x: ArrayLike<number>): number {
   let cur: ArrayLike<number> = x;
   layers.forEach((layer, li) => {
+    const { w, b } = pack(layer);
+    const n = layer.in;
     const out = new Float64Array(layer.out);
     for (let o = 0; o < layer.out; o++) {
-      let s = layer.bias[o]!;
-      const row = o * layer.in;
-      for (let i = 0; i < layer.in; i++) s += layer.weights[row + i]! * cur[i]!;
+      const row = o * n;
+      let s0 = 0;
+      let s1 = 0;
+      let i = 0;
+      for (; i + 1 < n; i += 2) {
+        s0 += w[row + i]! * cur[i]!;
+        s1 += w[row + i + 1]! * cur[i + 1]!;
+      }
+      if (i < n) s0 += w[row + i]! * cur[i]!;
+      const s = b[o]! + s0 + s1;
       out[o] = li < layers.length - 1 ? Math.max(0, s) : s;
     }
     cur = out;

@@ -23,7 +23,7 @@ export interface ScoredSentence extends Span {
   classifier: number;
   /** Score after combining with the message context and any claim match. */
   score: number;
-  /** Nearest known claim, whether or not it counts as a match. */
+  /** Nearest known claim, whether or not it counts as a match (absent when it could not match, see ScorerOptions.nearestForAll). */
   nearest?: ClaimMatch;
   /** False when exactly one of the sentence and the nearest claim phrasing is negated. */
   samePolarity?: boolean;
@@ -44,10 +44,17 @@ export interface ScoredText {
 export interface ScorerOptions {
   /** At most this many sentences are scored per message (default 64); later ones are skipped. */
   maxSentences?: number;
+  /**
+   * Look up the nearest claim of every sentence (default false: only of sentences whose score
+   * reaches `claimMatch.minClassifierScore`, the only ones that can match). Training scripts that
+   * tune the claim-match settings set it.
+   */
+  nearestForAll?: boolean;
 }
 
 export class MisinfoScorer {
   readonly maxSentences: number;
+  readonly nearestForAll: boolean;
 
   constructor(
     readonly encoder: Encoder,
@@ -57,6 +64,7 @@ export class MisinfoScorer {
   ) {
     validateHead(head, encoder.dim);
     this.maxSentences = options.maxSentences ?? 64;
+    this.nearestForAll = options.nearestForAll ?? false;
   }
 
   /** Scores many texts with one call to the encoder. */
@@ -93,7 +101,7 @@ export class MisinfoScorer {
     const sentences: ScoredSentence[] = spans.map((span, i) => {
       const c = cls[i]!;
       let score = head.combine === 'geomean' ? Math.sqrt(c * messageScore) : c;
-      const nearest = this.claims?.nearest(sentVecs[i]!);
+      const nearest = this.nearestForAll || score >= minClassifierScore ? this.claims?.nearest(sentVecs[i]!) : undefined;
       let match: ClaimMatch | undefined;
       const text = texts?.[i];
       // "X does not cause Y" is close to the claim "X causes Y" but does not state it.

@@ -2,7 +2,7 @@
  * Parity check: the ONNX port (moderation/misinfo/encoder.ts, transformers.js + onnxruntime-node)
  * against the reference TF.js implementation (@energetic-ai/embeddings + model-embeddings-en).
  *
- *   npm run check:encoder-parity [-- --dtypes fp32,fp16,q8 --min 0.999 --model-dir models/use-lite
+ *   npm run check:encoder-parity [-- --dtypes q8,fp16 (default: the formats present) --min 0.999 --model-dir models/use-lite
  *                                   --sentences test/fixtures/encoder/parity-sentences.txt --corpus DIR]
  *
  * Reports, per weight format, cosine(reference, port) over every sentence (min / p1 / mean) and
@@ -11,7 +11,7 @@
  * .txt/.csv/.tsv/.json(l) files under DIR (read only; for evaluation data kept outside the repo).
  * Exits 1 if any format's minimum cosine is below --min.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'model-dir': { type: 'string', default: DEFAULT_MODEL_DIR },
-      dtypes: { type: 'string', default: 'fp32,fp16,q8' },
+      dtypes: { type: 'string' },
       min: { type: 'string', default: '0.999' },
       sentences: { type: 'string', default: SENTENCES_FILE },
       corpus: { type: 'string' },
@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   });
   const modelDir = resolve(values['model-dir']!);
   const min = Number(values.min);
-  const dtypes = values.dtypes!.split(',').map((s) => s.trim()) as EncoderDtype[];
+  // Default: every weight format present in the folder (fp32 is not committed), served one (q8) first.
+  const dtypes = (values.dtypes ? values.dtypes.split(',').map((s) => s.trim()) : (['q8', 'fp16', 'fp32'] as const).filter((d) => existsSync(join(modelDir, MODEL_FILES[d])))) as EncoderDtype[];
+  if (dtypes.length === 0) throw new Error(`no ONNX model in ${modelDir}/onnx`);
   const sentences = loadSentences(values.sentences);
   console.log(`parity: ${sentences.length} sentences from ${values.sentences}, model ${modelDir}`);
 
