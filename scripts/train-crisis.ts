@@ -28,7 +28,8 @@ const FOLDS = 5;
 const EPOCHS = 400;
 const LR = 0.05;
 const TARGET_RECALL = 0.95;
-const KIND_THRESHOLD = 0.5;
+/** Candidates for the extra-kind threshold (1 = only the likeliest kind), chosen by cross-validated kind F1. */
+const KIND_THRESHOLDS = [0.5, 0.7, 0.9, 1];
 const SEED = 20261202;
 /** Share of the negative weight given to background posts (when present). */
 const BACKGROUND_SHARE = 0.5;
@@ -239,14 +240,14 @@ async function main(): Promise<void> {
   const model: CrisisModelFile = {
     version: 1,
     id: 'crisis-use-lite-logreg',
-    modelVersion: '1.2.0',
+    modelVersion: '1.3.0',
     encoder: 'use-lite',
     dim: X[0]!.length,
     input: 'message',
     any: round(anyHead),
     kinds: Object.fromEntries(CRISIS_KINDS.map((k) => [k, round(kindHeads[k])])) as CrisisModelFile['kinds'],
     threshold: Number(best.threshold.toFixed(4)),
-    kindThreshold: KIND_THRESHOLD,
+    kindThreshold: 0.5, // replaced below by the cross-validated choice
     meta: {
       trainedOn: [...TRAIN_FILES],
       examples: nFix,
@@ -270,9 +271,10 @@ async function main(): Promise<void> {
     },
   };
 
-  // Cross-validated kind accuracy (crises only), for the card.
+  // Cross-validated kinds on crises: accuracy of the likeliest kind, and kind F1 per extra-kind threshold.
   let kindRight = 0;
   let kindTotal = 0;
+  const kindCounts = KIND_THRESHOLDS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (let k = 0; k < FOLDS; k++) {
     const tr = Xfix.map((_, i) => i).filter((i) => fold[i] !== k);
     const heads = Object.fromEntries(
@@ -282,11 +284,24 @@ async function main(): Promise<void> {
       if (fold[i] !== k || y[i] !== 1) return;
       kindTotal++;
       const p = CRISIS_KINDS.map((kind) => logit(heads[kind], x));
-      const top = CRISIS_KINDS[p.indexOf(Math.max(...p))]!;
-      if (examples[i]!.kinds.includes(top)) kindRight++;
+      const topAt = p.indexOf(Math.max(...p));
+      const gold = examples[i]!.kinds;
+      if (gold.includes(CRISIS_KINDS[topAt]!)) kindRight++;
+      KIND_THRESHOLDS.forEach((t, ti) => {
+        const predicted = CRISIS_KINDS.filter((_, j) => j === topAt || p[j]! >= t);
+        const c = kindCounts[ti]!;
+        c.tp += predicted.filter((kd) => gold.includes(kd)).length;
+        c.fp += predicted.filter((kd) => !gold.includes(kd)).length;
+        c.fn += gold.filter((kd) => !predicted.includes(kd as (typeof CRISIS_KINDS)[number])).length;
+      });
     });
   }
-  (model.meta as Record<string, unknown>).cvKindAccuracy = Number((kindRight / Math.max(1, kindTotal)).toFixed(3));
+  const kindF1 = kindCounts.map((c) => (2 * c.tp) / Math.max(1, 2 * c.tp + c.fp + c.fn));
+  const kindAt = kindF1.indexOf(Math.max(...kindF1));
+  model.kindThreshold = KIND_THRESHOLDS[kindAt] === 1 ? 0.9999 : KIND_THRESHOLDS[kindAt]!;
+  const meta = model.meta as Record<string, unknown>;
+  meta.cvKindAccuracy = Number((kindRight / Math.max(1, kindTotal)).toFixed(3));
+  meta.cvKindF1 = KIND_THRESHOLDS.map((t, i) => ({ kindThreshold: t, f1: Number(kindF1[i]!.toFixed(3)) }));
 
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'head.json'), JSON.stringify(model) + '\n');
@@ -294,7 +309,8 @@ async function main(): Promise<void> {
   out.write(`labeled: ${nFix} (${crisisCount} crisis) from ${TRAIN_FILES.join(', ')}; background negatives: ${back.texts.length}; embedded in ${tEmbed.toFixed(0)} ms\n`);
   for (const c of cv)
     out.write(`  l2=${c.l2}: cv threshold ${c.threshold.toFixed(3)} -> cv gated recall ${c.recall.toFixed(3)}, precision (labeled) ${c.precision.toFixed(3)}, background flag rate ${(100 * c.backgroundFlagRate).toFixed(1)}%\n`);
-  out.write(`chosen l2=${best.l2}, threshold ${model.threshold}; cv kind accuracy (crises) ${String(model.meta!.cvKindAccuracy)}\n`);
+  out.write(`chosen l2=${best.l2}, threshold ${model.threshold}; cv kind accuracy (crises) ${String(meta.cvKindAccuracy)}\n`);
+  out.write(`  cv kind F1 by extra-kind threshold: ${KIND_THRESHOLDS.map((t, i) => `${t}: ${kindF1[i]!.toFixed(3)}`).join(', ')}; chosen ${model.kindThreshold}\n`);
   for (const r of tradeoff)
     out.write(`  threshold ${r.threshold}: cv classifier recall ${r.recall.toFixed(3)}, precision (labeled) ${r.precision.toFixed(3)}, background flag rate ${(100 * r.backgroundFlagRate).toFixed(1)}%\n`);
   out.write(`background dev posts (${backDev.texts.length}) flagged by the final head: ${(100 * devFlags / Math.max(1, Xdev.length)).toFixed(1)}%\n`);
