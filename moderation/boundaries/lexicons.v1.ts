@@ -5,7 +5,7 @@
  */
 import { wordAlternation } from './text.js';
 
-export const LEXICON_VERSION = '1.0.0';
+export const LEXICON_VERSION = '1.1.0';
 
 /** Common generic and brand medication names seen in patient communities (lower case). */
 export const MEDICATIONS: readonly string[] = [
@@ -97,6 +97,10 @@ const ROLE_QUALIFIERS = [
   'registered', 'licensed', 'qualified', 'retired', 'former', 'practicing', 'practising', 'board-certified', 'board certified',
   'certified', 'senior', 'junior', 'icu', 'er', 'a&e', 'emergency', 'cardiology', 'oncology', 'pediatric', 'paediatric', 'critical care',
   'hospital', 'community', 'clinical', 'psychiatric', 'mental health', 'specialist', 'experienced', 'trained', 'practising',
+  // 1.1.0: specialty and setting words before a role ("diabetes specialist nurse", "renal pharmacist", "hospice nurse").
+  'diabetes', 'diabetic', 'cancer', 'hiv', 'renal', 'kidney', 'dialysis', 'heart', 'cardiac', 'stroke', 'respiratory', 'asthma',
+  'neonatal', 'nicu', 'hospice', 'palliative', 'school', 'district', 'practice', 'infusion', 'endocrinology', 'rheumatology',
+  'neurology', 'surgical', 'trauma', 'theatre', 'ward', 'nhs', 'agency', 'travel', 'night',
 ];
 
 const ending = String.raw`(?![\w'\u2019-])`;
