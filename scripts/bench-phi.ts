@@ -66,15 +66,19 @@ if (args.includes('--against')) {
   for (let r = 0; r < 3; r++) for (const p of posts) sink += other.detectPhi(p).length;
   const medians: Record<'this' | 'other', number[]> = { this: [], other: [] };
   for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of [['this', detectPhi], ['other', other.detectPhi]] as const) {
+    // Alternate which one goes first, so neither profits from running right after the other's warm caches.
+    const pair = [['this', detectPhi], ['other', other.detectPhi]] as const;
+    for (const [name, fn] of r % 2 === 0 ? pair : [pair[1], pair[0]]) {
       const xs: number[] = [];
       for (const p of posts) { const s = performance.now(); sink += fn(p).length; xs.push(performance.now() - s); }
       xs.sort((a, b) => a - b);
       medians[name].push(xs[Math.floor(xs.length / 2)]!);
     }
   }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  againstLine = `alternating with ${dir}: median per post, median over ${rounds} rounds: this ${mid(medians.this).toFixed(3)} ms, other ${mid(medians.other).toFixed(3)} ms\n`;
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // Paired per round, so that load changes between rounds cancel out.
+  const ratio = mid(medians.this.map((x, i) => x / medians.other[i]!));
+  againstLine = `alternating with ${dir}: median per post, median over ${rounds} rounds: this ${mid(medians.this).toFixed(3)} ms, other ${mid(medians.other).toFixed(3)} ms; paired ratio this/other ${ratio.toFixed(3)}\n`;
 }
 const cpuTotal = cpuSamples.reduce((a, b) => a + b, 0);
 const cq = (x: number) => cpuSamples[Math.min(cpuSamples.length - 1, Math.floor(x * cpuSamples.length))]!;

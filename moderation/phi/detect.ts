@@ -78,8 +78,26 @@ const OTHER_CUE = new RegExp(
 );
 const SELF_CUE = /\b(?:i|me|mine|myself|i'm|im|i've|ive|i'd|my)\b/gi;
 
+/** Cue matches over the whole lower-cased text, computed once per text and shared by every span (see subjectOf). */
+export interface CueIndex {
+  lower: string;
+  other: Array<[number, number]>;
+  self: Array<[number, number]>;
+}
+
+/** Builds the cue index, or undefined when lower-casing changes the text's length (offsets would not line up). */
+export function cueIndex(text: string): CueIndex | undefined {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return undefined;
+  const other: Array<[number, number]> = [];
+  const self: Array<[number, number]> = [];
+  for (const m of lower.matchAll(OTHER_CUE)) other.push([m.index, m.index + m[0].length]);
+  for (const m of lower.matchAll(SELF_CUE)) self.push([m.index, m.index + m[0].length]);
+  return { lower, other, self };
+}
+
 /** Whose identifier: the nearest cue before the span, within its sentence, decides; default self. */
-export function subjectOf(text: string, c: Candidate, persons: Candidate[]): PhiSubject {
+export function subjectOf(text: string, c: Candidate, persons: Candidate[], cues?: CueIndex): PhiSubject {
   if (c.subject) return c.subject;
   let from = Math.max(0, c.start - 70);
   const window = text.slice(from, c.start);
@@ -88,12 +106,22 @@ export function subjectOf(text: string, c: Candidate, persons: Candidate[]): Phi
   from = c.start - w.length;
   let otherAt = -1;
   let selfAt = -1;
-  const lower = w.toLowerCase();
-  for (const m of lower.matchAll(OTHER_CUE)) otherAt = Math.max(otherAt, m.index + m[0].length);
-  for (const m of lower.matchAll(SELF_CUE)) {
-    // "my" directly before a relation word was already counted as another person.
-    if (m[0] === 'my' && /^\s+(?:[a-z-]+\s+)?[a-z-]+/.test(lower.slice(m.index + 2)) && otherAt > m.index && otherAt - m.index < 30) continue;
-    selfAt = Math.max(selfAt, m.index + m[0].length);
+  if (cues) {
+    // Same rule as below, read from matches over the whole text (only those lying wholly in the window count).
+    for (const [a, b] of cues.other) if (a >= from && b <= c.start) otherAt = Math.max(otherAt, b - from);
+    for (const [a, b] of cues.self) {
+      if (a < from || b > c.start) continue;
+      if (b - a === 2 && cues.lower.startsWith('my', a) && /^\s+(?:[a-z-]+\s+)?[a-z-]+/.test(cues.lower.slice(a + 2, c.start)) && otherAt > a - from && otherAt - (a - from) < 30) continue;
+      selfAt = Math.max(selfAt, b - from);
+    }
+  } else {
+    const lower = w.toLowerCase();
+    for (const m of lower.matchAll(OTHER_CUE)) otherAt = Math.max(otherAt, m.index + m[0].length);
+    for (const m of lower.matchAll(SELF_CUE)) {
+      // "my" directly before a relation word was already counted as another person.
+      if (m[0] === 'my' && /^\s+(?:[a-z-]+\s+)?[a-z-]+/.test(lower.slice(m.index + 2)) && otherAt > m.index && otherAt - m.index < 30) continue;
+      selfAt = Math.max(selfAt, m.index + m[0].length);
+    }
   }
   // A named person just before ("Dr. Okafor's office number", "Jake's birthday") makes it theirs.
   for (const p of persons) {
@@ -117,9 +145,10 @@ function lastSentenceEnd(window: string): number {
 function finish(text: string, cands: Candidate[], minScore: number): PhiSpan[] {
   const kept = resolve(cands, minScore);
   const persons = kept.filter((k) => k.type === 'PERSON');
+  const cues = kept.some((c) => c.type !== 'PERSON' && !c.subject) ? cueIndex(text) : undefined;
   return kept.map((c) => ({
     type: c.type, start: c.start, end: c.end, score: Math.round(c.score * 100) / 100, source: c.source,
-    subject: c.type === 'PERSON' ? (c.subject ?? 'other') : subjectOf(text, c, persons),
+    subject: c.type === 'PERSON' ? (c.subject ?? 'other') : subjectOf(text, c, persons, cues),
   }));
 }
 

@@ -35,7 +35,8 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     let raw = m[0];
     const gap = text.slice(last, m.index);
-    if (/[!?\n]|\.\s|\.$|[:;"“]\s*$/.test(gap) && !(gap.startsWith('.') && tokens.length && ABBREV_DOT.has(tokens[tokens.length - 1]!.lower))) boundary = true;
+    // Fast path: most gaps are one space.
+    if (gap !== ' ' && /[!?\n]|\.\s|\.$|[:;"“]\s*$/.test(gap) && !(gap.startsWith('.') && tokens.length && ABBREV_DOT.has(tokens[tokens.length - 1]!.lower))) boundary = true;
     if (tokens.length === 0) boundary = true;
     let dot = false;
     if (raw.endsWith('.')) { raw = raw.slice(0, -1); dot = true; }

@@ -214,6 +214,8 @@ export function keywordIds(text: string, out: Candidate[]): void {
     // "policy", "insurance", "account", "license" alone are weak: the ID must follow closely.
     const weak = BARE_ID_WORDS.has(kw) || kw === 'policy' || kw === 'insurance' || kw === 'account' || kw === 'routing' || kw === 'voucher' || kw === 'confirmation' || kw === 'reference' || kw === 'license' || kw === 'licence' || kw === 'pin' || kw === 'login' || kw === 'username' || kw === 'participant' || kw === 'bracelet' || /band$/.test(kw);
     let pos = m.index + m[0].length;
+    // Bare keywords ("case", "order") are common words: only worth a scan when a digit follows soon.
+    if (BARE_ID_WORDS.has(kw) && !/\d/.test(text.slice(pos, pos + 16))) continue;
     // "record number at the cancer center is X": a short place phrase between the keyword and the ID.
     // "reference they gave me over the phone was X", "booking ID in case the desk asks: X": a short clause that ends in
     // "is/was" or a colon.
@@ -267,7 +269,8 @@ export function keywordIds(text: string, out: Candidate[]): void {
     }
     // "00448127 is my MRN", "R2291004 (my hospital number)", "KPX4491 -- that is my member ID": the ID written first.
     if (!found && !weak) {
-      const back = ID_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
+      const lead = text.slice(Math.max(0, m.index - 48), m.index);
+      const back = /\d/.test(lead) ? ID_BEFORE.exec(lead) : null;
       if (back) {
         const tok = back[1]!;
         const start = m.index - back[0].length;
