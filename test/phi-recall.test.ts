@@ -42,6 +42,9 @@ t.test('identifiers named by a keyword: study, participant, ID#, wristband, appl
   t.ok(has('55012874 is my MRN if anyone from the clinic reads this.', 'MRN', '55012874'), 'the ID written before its keyword');
   t.ok(has('I put H7720194 (my hospital number) on the intake form.', 'MRN', 'H7720194'));
   t.ok(has('My clinic number is CN110294, the old one was different.', 'MRN', 'CN110294'));
+  t.ok(has('Pt ID 55102938 on the label is not mine.', 'MRN', '55102938'), 'clinical shorthand');
+  t.ok(has("The MRN's 4471290 on every page.", 'MRN', '4471290'), 'possessive after the keyword');
+  t.notOk(hasType('My medical ID bracelet says I am allergic to penicillin.', 'MRN'));
   t.ok(has('The patient registration number is PR-5520917.', 'MRN', 'PR-5520917'), 'not a vehicle registration');
   // hard negatives
   t.notOk(hasType('On 03/14 my MRN changed after the merger.', 'MRN'), 'a date before the keyword');

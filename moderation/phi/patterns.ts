@@ -170,7 +170,7 @@ export function ssns(text: string, out: Candidate[]): void {
 
 const N = String.raw`(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b)?`;
 const KEYWORDS: Array<[PhiType, string]> = [
-  ['MRN', String.raw`mrn|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number|health record (?:number|no\.?|#)|(?:patient|hospital|clinic) registration (?:number|no\.?|#)|clinic (?:number|no\.?|#|id)|(?:wrist|id|hospital|patient) ?band(?: (?:number|no\.?|#|id))?|bracelet(?: (?:number|no\.?|#|id))?`],
+  ['MRN', String.raw`mrn|m\.r\.n\.?|medical id (?:number|no\.?|#)|pt\.? ?(?:id|number|no\.?|#)|hosp(?:ital)?\.? ?#|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number|health record (?:number|no\.?|#)|(?:patient|hospital|clinic) registration (?:number|no\.?|#)|clinic (?:number|no\.?|#|id)|(?:wrist|id|hospital|patient) ?band(?: (?:number|no\.?|#|id))?|bracelet(?: (?:number|no\.?|#|id))?`],
   ['HEALTH_PLAN_ID', String.raw`member(?:ship)? (?:id|number|no\.?|#)|member#|subscriber (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|policy|insurance (?:id|number|no\.?|#|card (?:number|no\.?|#))|(?:health )?plan (?:id|number|no\.?|#)|group (?:id|number|no\.?|#)|medicaid (?:id|number|no\.?|#|card)|medicare (?:id|number|no\.?|#|card)|mbi|beneficiary (?:id|number|#)|bcbs (?:id|number|#)|insurance`],
   ['ACCOUNT_NUMBER', String.raw`account (?:number|no\.?|#)|acct\.?${N}|bank account|checking account|savings account|routing (?:number|no\.?|#)|card (?:number|no\.?|#)|credit card${N}|debit card${N}|visa card|iban|billing (?:account|number|id|#)|patient account${N}|hsa${N}|fsa${N}|invoice (?:number|no\.?|#)|guarantor(?: account)?${N}|hospital account${N}|(?:card|account|acct) ending(?: in)?|routing|account|invoice`],
   ['LICENSE_NUMBER', String.raw`driver'?s?'? licen[cs]e${N}|driving licen[cs]e${N}|dl (?:number|no\.?|#)|dl#|licen[cs]e (?:number|no\.?|#)|npi${N}|dea${N}|medical licen[cs]e${N}|nursing licen[cs]e${N}|state licen[cs]e${N}|certificate (?:number|no\.?|#|id)|permit (?:number|no\.?|#)|licen[cs]e(?! plate)`],
@@ -225,6 +225,8 @@ export function keywordIds(text: string, out: Candidate[]): void {
     let found = false;
     while (pos < text.length && skipped < (weak ? 3 : 6)) {
       while (pos < text.length && /[\s:=,(\[]/.test(text[pos]!)) pos++;
+      // "the MRN's 7733019": a possessive 's after the keyword.
+      if (/^['’]s\s/.test(text.slice(pos, pos + 3))) { pos += 2; continue; }
       TOKEN.lastIndex = pos;
       const t = TOKEN.exec(text);
       if (!t) break;
