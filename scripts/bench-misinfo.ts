@@ -3,7 +3,7 @@
  * sentence and of the whole message, head, calibration, claim matching: MisinfoScorer as the stage
  * runs it), against the same scorer on the TF.js reference encoder, in one run.
  *
- *   npm run bench:misinfo [-- --iterations 500 --requests 2000 --workers 2 --json out.json]
+ *   npm run bench:misinfo [-- --iterations 500 --requests 2000 --workers 2 --combine geomean-mean --json out.json]
  *
  * Each phase runs in its own child process, pinned with taskset when available:
  *   latency     one ~60-token message at a time, in-process ONNX encoder with 1 onnxruntime thread, core 0
@@ -57,9 +57,14 @@ function message(): { text: string; tokens: number } {
   return best;
 }
 
+/** --combine overrides head.json's combination rule (e.g. geomean-mean: one encoder pass per sentence, none over the whole text). */
+let combineOverride: HeadFile['combine'] | undefined;
+
 function modelFiles(): { head: HeadFile; claims: ClaimsFile } {
+  const head = JSON.parse(readFileSync(join(MISINFO_DIR, 'head.json'), 'utf8')) as HeadFile;
+  if (combineOverride) head.combine = combineOverride;
   return {
-    head: JSON.parse(readFileSync(join(MISINFO_DIR, 'head.json'), 'utf8')) as HeadFile,
+    head,
     claims: JSON.parse(readFileSync(join(MISINFO_DIR, 'claims.json'), 'utf8')) as ClaimsFile,
   };
 }
@@ -101,7 +106,7 @@ async function phaseLatency(iterations: number): Promise<Result> {
   return {
     tokens,
     sentences: units,
-    encoder_runs_per_message: units > 1 ? units + 1 : 1,
+    encoder_inputs_per_message: units > 1 && head.combine !== 'geomean-mean' ? units + 1 : units,
     median_ms: r2(full.median),
     p99_ms: r2(full.p99),
     max_ms: r2(full.max),
@@ -220,8 +225,13 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '2000' },
       workers: { type: 'string', default: '2' },
       json: { type: 'string' },
+      combine: { type: 'string' },
     },
   });
+  if (values.combine) {
+    if (!['max', 'message', 'geomean', 'geomean-mean'].includes(values.combine)) throw new Error('--combine must be max, message, geomean or geomean-mean');
+    combineOverride = values.combine as HeadFile['combine'];
+  }
   const iterations = Number(values.iterations);
   const requests = Number(values.requests);
   const workers = Number(values.workers);
@@ -230,11 +240,11 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(r) + '\n');
     process.exit(0);
   }
-  const common = ['--iterations', String(iterations), '--requests', String(requests), '--workers', String(workers)];
+  const common = ['--iterations', String(iterations), '--requests', String(requests), '--workers', String(workers), ...(values.combine ? ['--combine', values.combine] : [])];
   const cores2 = availableParallelism() >= 2 ? '0,1' : '0';
   const load0 = loadavg()[0]!;
   const { tokens } = message();
-  console.log(`misinformation scorer benchmark: ${tokens}-token message, ${availableParallelism()} cores visible, load average ${load0.toFixed(2)}`);
+  console.log(`misinformation scorer benchmark: ${tokens}-token message, combine=${values.combine ?? 'as in head.json'}, ${availableParallelism()} cores visible, load average ${load0.toFixed(2)}`);
   const latency = runPhase('latency', '0', common);
   console.log('ONNX scorer, one message at a time (1 core):', latency);
   const throughput = runPhase('throughput', cores2, common);

@@ -14,7 +14,7 @@
  *   - advice-reddit (a seeded sample of everyday Reddit sentences, OK)
  * Options: --encoder onnx|reference (default onnx), --model-dir DIR, --cache DIR,
  *   --hidden N (0 = logistic regression), --epochs N, --lr X, --l2 X, --seed N, --advice N,
- *   --set-weights set=w,... (override SET_WEIGHTS), --combine message|max|geomean,
+ *   --set-weights set=w,... (override SET_WEIGHTS), --combine message|max|geomean|geomean-mean,
  *   --out FILE (default models/misinfo/head.json), --no-write, --show-errors (own dev posts only).
  * Defaults (the shipped head): MLP 512-128-1, 20 epochs, Adam lr 0.01, l2 1e-4, seed 7, SET_WEIGHTS.
  * Without --shared it trains on the project's own data only (a weaker model).
@@ -145,7 +145,7 @@ export async function scoreExamples(scorer: MisinfoScorer, examples: Example[], 
   // Same as scorer.scoreTexts but with another head (embeddings come from the cache).
   const plans = examples.map((e) => {
     const spans = splitSentences(e.text).slice(0, scorer.maxSentences);
-    return { e, spans, whole: spans.length > 1 ? e.text.trim() : undefined };
+    return { e, spans, whole: spans.length > 1 && head.combine !== 'geomean-mean' ? e.text.trim() : undefined };
   });
   const units = plans.flatMap((p) => [...p.spans.map((s) => p.e.text.slice(s.start, s.end)), ...(p.whole !== undefined ? [p.whole] : [])]);
   const vecs = await scorer.encoder.embed(units);
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
       process.stderr.write(`dev ${s.padEnd(14)} ${fmt(metrics(sc.map((r) => r.score), xs.map((e) => (e.label === 'MISINFO' ? 1 : 0)), 0.5))}\n`);
     }
   };
-  for (const combine of ['message', 'max', 'geomean'] as const) await report({ ...draft, combine }, `combine=${combine}, no claim matching`);
+  for (const combine of ['message', 'max', 'geomean', 'geomean-mean'] as const) await report({ ...draft, combine }, `combine=${combine}, no claim matching`);
 
   // Claim matching: pick the similarity threshold and the classifier gate on own dev posts. A
   // match scores 0.9, above the default hold threshold (0.85), so the objective is the mean of the

@@ -162,7 +162,7 @@ export async function createMisinformationStage(options: CreateMisinformationSta
   const [head, claims] = await Promise.all([readModelJson<HeadFile>(dir, 'head.json'), readModelJson<ClaimsFile>(dir, 'claims.json')]);
   try {
     validateHead(head, head?.dim);
-    if (!head.claimMatch || !head.calibration || !['max', 'message', 'geomean'].includes(head.combine)) throw new Error('head.json lacks calibration, combine or claimMatch');
+    if (!head.claimMatch || !head.calibration || !['max', 'message', 'geomean', 'geomean-mean'].includes(head.combine)) throw new Error('head.json lacks calibration, combine or claimMatch');
     validateClaims(claims);
   } catch (e) {
     throw new MisinfoModelError('MODEL_CORRUPT', `${dir}: ${(e as Error).message}`, { cause: e });

@@ -65,7 +65,7 @@ export interface HeadFile {
   layers: DenseLayer[];
   calibration: { a: number; b: number };
   /** How sentence and whole-message scores combine (see scorer.ts). */
-  combine: 'max' | 'message' | 'geomean';
+  combine: 'max' | 'message' | 'geomean' | 'geomean-mean';
   /**
    * Claim matching: a sentence at or above `threshold` cosine to a known claim, whose score is
    * at least `minClassifierScore`, is a match and scores at least `score`.
