@@ -21,8 +21,8 @@ const CONTACT_VERBS = String.raw`dm|pm|inbox|message|msg|text|email|e-mail|call|
 
 export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
   id: 'clinician-boundaries',
-  version: '1.2.0',
-  updated: '2025-06-20',
+  version: '1.3.0',
+  updated: '2026-12-02',
   description:
     'What a verified clinician may say in a public patient community: general education yes, individual care no. ' +
     'Each rule names the guidance it follows. Only clinician replies are checked, with the question they answer as context.',
@@ -63,6 +63,11 @@ export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
           { id: 'DX_CLASSIC_SIGN', pattern: String.raw`\b(?:that|the|this)\s+[\w-]+\s+is\s+(?:classic|textbook|pathognomonic|a\s+dead\s+giveaway)\b|\bgives\s+it\s+away\b`, weight: 0.45 },
           { id: 'DX_YOU_HAVING', pattern: String.raw`{YOU}(?:'re|\s+are)\s+(?:(?:{CERTAIN})\s+)?(?:having|dealing\s+with|experiencing|going\s+through|showing\s+signs\s+of)\s+(?:(?:a|an|the|some|classic|textbook)\s+)?(?:{COND}|(?:[\w-]+\s+){0,2}(?:${DX_HEAD}))` },
           { id: 'DX_SOUNDS_LIKE', pattern: String.raw`\b(?:sounds|looks|seems)\s+(?:to\s+me\s+)?like\s+(?:(?:{CERTAIN}|classic|textbook|typical|a|an|the|pure|plain)\s+)*(?:{COND})\b|\b(?:I'd\s+say|I\s+reckon|I\s+bet|I'd\s+bet|my\s+money(?:'s|\s+is)\s+on|my\s+(?:bet|guess)\s+is)\s+(?:(?:that\s+)?(?:it's|this\s+is|that's|you\s+have|you've\s+got|(?:he|she)\s+has|(?:he|she)'s\s+got)\s+)?(?:(?:{CERTAIN}|a|an|the)\s+)*(?:{COND})` },
+          // 1.3.0: general shapes instead of one cue per miss: a diagnosis head noun after "that's" (weak alone), a
+          // certainty tag ("nothing more", "that's your problem"), a sentence that opens with "classic <condition>".
+          { id: 'DX_THIS_IS_HEAD', pattern: String.raw`\b(?:this|that|it)(?:'s|\s+is)\s+(?:(?:{CERTAIN}|just|simply|classic|textbook|typical|a|an|the|pure|plain)\s+)*(?:[\w-]+\s+){0,2}(?:${DX_HEAD}|rash|eczema|reflux|strain)\b`, weight: 0.45 },
+          { id: 'DX_CERTAINTY_TAG', pattern: String.raw`\b(?:nothing\s+more|nothing\s+else|that's\s+(?:your|the)\s+(?:problem|issue|answer|culprit)|plain\s+and\s+simple|no\s+question\s+about\s+it|that's\s+all\s+it\s+is|end\s+of\s+story)\b`, weight: 0.45 },
+          { id: 'DX_CLASSIC_LEAD', pattern: String.raw`^(?:(?:{CERTAIN})\s+)?(?:classic|textbook|typical|obvious)\s+(?:case\s+of\s+)?(?:{COND})(?!\s+(?:is|are|can|often|usually|may|might|tends?|symptoms|signs|causes))` },
           { id: 'DX_RELATIVE_IS', pattern: String.raw`\byour\s+(?:${RELATIVE})\s+is\s+(?:(?:{CERTAIN})\s+)?(?:autistic|diabetic|epileptic|asthmatic|anaemic|anemic|dyslexic|hypothyroid|lactose[- ]intolerant|allergic\s+to\s+\w+|coeliac|celiac|deficient\s+in\s+\w+|iron[- ]deficient|tongue[- ]tied)\b` },
         ],
         contextCues: {
@@ -120,6 +125,9 @@ export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
         contextCues: {
           questionCue: { id: 'Q_MENTIONS_MED', pattern: String.raw`{ANYMED}` },
           cues: [
+            // 1.3.0: when the question names a medicine, a bare number is its dose ("bump it to 100", "take 25 instead of 50").
+            { id: 'DOSE_PRONOUN_NUMBER', pattern: String.raw`^${LEAD_IN}(?:bump|push|put|increase|raise|up|lower|drop|reduce|cut|take|move|switch|change|go|titrate)\s+(?:it|them|that|this|yours|the\s+dose)\s+(?:up\s+|down\s+)?(?:to|by)\s+\d+|\b(?:take|use|try|have)\s+\d+(?:[.,]\d+)?\s*(?:\w+\s+)?instead\s+of\s+\d+|\b(?:move|switch|change|take)\s+(?:it|them|the\s+dose|your\s+dose)\s+(?:to|at)\s+(?:bedtime|night|nighttime|the\s+morning|breakfast|dinner|lunch)\b` },
+            { id: 'DOSE_BETTER_OFF', pattern: String.raw`{YOU}(?:'d|\s+would)\s+be\s+better\s+off\s+(?:with|on|taking)\s+(?:(?:a|the)\s+)?(?:{DOSE}|\d+\s?(?:mg|mcg|ml|units?))|(?:{DOSE}|\d+\s?(?:mg|mcg))\s+(?:is|are)\s+(?:too|way\s+too|far\s+too)\s+(?:weak|strong|low|high|much|little)\s+for\s+you\b` },
             { id: 'DOSE_PRONOUN', pattern: String.raw`^${LEAD_IN}(?:stop|quit|double|halve|skip|taper|wean\s+off|come\s+off|go\s+off|cut\s+down)\s+(?:it|them|that|those)\b|\b(?:quit|stop|drop)\s+(?:it|them)\s+cold\s+turkey\b|{YOU}\s+(?:should|need\s+to|must|can)\s+(?:just\s+)?(?:stop|quit|double|halve|skip|come\s+off|go\s+off)\s+(?:it|them)\b` },
           ],
         },
@@ -214,6 +222,11 @@ export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
           { id: 'PROMO_COME_TO_US', pattern: String.raw`\b(?:come\s+(?:to|in\s+to|into|down\s+to|by|and\s+see\s+us\s+at)|pop\s+(?:in|into|by)|drop\s+(?:in|by)|book\s+(?:in\s+)?(?:at|with))\s+(?:my|our)\s+(?:clinic|practice|centre|center|spa|studio|office|pharmacy|shop|store|surgery|gym|rooms)\b|\bwe(?:'re|\s+are)\s+the\s+(?:best|top|leading|only|number\s+one|#1)\b|\b(?:best|top|leading)\s+(?:clinic|practice|physio|doctor|surgeon|specialist|pharmacy)s?\s+in\s+(?:the\s+)?(?:city|town|area|region|country|state|county)\b` },
           { id: 'PROMO_OFFER', pattern: String.raw`\b(?:special\s+offer|introductory\s+offer|first\s+(?:session|consult(?:ation)?|visit|month|class|module|lesson)\s+(?:is\s+)?(?:free|half[- ]price)|free\s+trial|book\s+now|discount\s+for\s+(?:members|this\s+group|you|anyone\s+here)|new\s+patients\s+welcome)\b` },
           { id: 'PROMO_MADE_IT', pattern: String.raw`\bI(?:'ve|\s+have)\s+(?:created|developed|launched|built|designed)\s+(?:a|an|my)\s+(?:[\w-]+\s+){0,2}(?:course|app|programme|program|podcast|workbook|plan|protocol|supplement|product|device|service)\b|\bwe\s+(?:have|run|offer|do)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:programme|program|course|package|membership|retreat)\b|[\u2122\u00ae]` },
+          // 1.3.0: own products without a call to action; booking through one's own site; named places after "head to"; self-referral.
+          // (Offering consultations alone stays CONTACT_SOLICITATION.)
+          { id: 'PROMO_OWN_PRODUCT', pattern: String.raw`\b(?:my|our)\s+(?:own\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:capsules|gummies|tablets|powder|tea|oil|cream|balm|formula|supplements?|products?|range|masterclass|workshop|webinar|bootcamp|e-?book|programme|program)\b[^.]{0,60}\b(?:are|is|runs?|starts?|sell\w*|flying|love|link|available|out\s+now|tickets|places|spots|next\s+\w+|this\s+(?:week|month))\b` },
+          { id: 'PROMO_OWN_SERVICE_OFFER', pattern: String.raw`\b(?:form|booking|page)\s+on\s+my\s+(?:site|website|page)\b|\bask\s+for\s+me\b|\btell\s+them\s+I\s+sent\s+you\b` },
+          { id: 'PROMO_HEAD_TO_PLACE', pattern: String.raw`\b(?:[Hh]ead|[Gg]et\s+yourself|[Gg]o\s+down|[Pp]op)\s+(?:over\s+|down\s+|along\s+)?to\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+){1,4}(?:Clinic|Center|Centre|Institute|Spa|Wellness|Pharmacy|Health|Studio|Lab|Practice)\b|\bbest\s+(?:[\w-]+\s+){0,2}(?:clinic|lab|practice|physio|studio|pharmacy|centre|center)\s+(?:around|in\s+town|in\s+the\s+area|anywhere)\b`, caseSensitive: true },
           { id: 'PROMO_LINK', pattern: String.raw`\b(?:https?:\/\/|www\.)(?![\w.-]*(?:nhs\.uk|\.gov|cdc\.|who\.int|nih\.|medlineplus|mayoclinic|\.ac\.uk|\.edu))[\w.-]+`, weight: 0.45 },
         ],
         unlessMessage: [
@@ -314,6 +327,9 @@ export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
           { id: 'EM_HEART_RATE', pattern: String.raw`\b(?:heart|pulse)\b[^.]{0,20}\b(?:1[6-9]\d|2\d\d)\b|\b(?:about|going)\s+to\s+pass\s+out\b|\bfeel\s+faint\b` },
           { id: 'EM_ANAPHYLAXIS', pattern: String.raw`\bhives\b[^.]{0,40}\b(?:tongue|throat|lips?|breath\w*)\b` },
           { id: 'EM_MORE', pattern: String.raw`\bcoffee[- ]grounds?\b|\bworst\s+pain\s+(?:of\s+my\s+life|I've\s+ever)\b|\b(?:stomach|abdomen|belly)\s+is\s+(?:rock\s+hard|rigid)\b|\bsudden(?:ly)?\b[^.]{0,30}\b(?:testicle|testis|scrotum)\b|\bbaby\s+(?:isn't|hasn't\s+been|is\s+not|has\s+not\s+been|not)\s+moving\b|\breduced\s+(?:fetal\s+|foetal\s+|baby\s+)?movements\b|\bhit\s+(?:his|her|my|their)\s+head\b[^.]{0,60}\b(?:vomit\w*|drowsy|sleepy|confused|passed\s+out)\b|\b(?:blood\s+)?sugar\s+(?:is|of|at)\s+(?:[1-3](?:\.\d)?|[12]\d)\b(?!\s*(?:mmol|mg))[^.]{0,30}\b(?:confused|shaking|can't|dizzy|sweating|out\s+of)\b|\bmottled\b|\bpregnant\b[^.]{0,50}\b(?:severe\s+headache|vision|swelling)\b` },
+          // 1.3.0: no fetal movement in late pregnancy; a counted overdose ("took about 20 paracetamol").
+          { id: 'EM_NO_MOVEMENT', pattern: String.raw`\b(?:haven't|hasn't|have\s+not|not|no|didn't)\s+(?:felt|feel|feeling|noticed)\s+(?:the\s+|my\s+)?baby\s+(?:move|moving|kick\w*)\b|\bbaby\s+(?:has\s+)?(?:stopped|hasn't)\s+(?:moving|kicking)\b` },
+          { id: 'EM_OVERDOSE_COUNT', pattern: String.raw`\b(?:took|taken|swallowed|had)\s+(?:about\s+|around\s+|like\s+|maybe\s+|over\s+)?(?:\d{2,}|a\s+whole\s+\w+\s+of|all\s+(?:the|my))\s+(?:of\s+(?:my|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:{ANYMED}|pills|tablets|paracetamol|tylenol|aspirin|ibuprofen)\b` },
           { id: 'EM_SUICIDAL', pattern: String.raw`\b(?:thoughts\s+of|thinking\s+(?:of|about))\s+(?:ending|killing|taking)\s+my\b|\bend\s+my\s+life\b|\bkill\s+myself\b|\bpills\s+(?:ready|lined\s+up)\b` },
         ],
         questionUnless: [
@@ -349,7 +365,7 @@ export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
         kind: 'sentence',
         cues: [
           { id: 'GUAR_CURE', pattern: String.raw`\b(?:will|'ll|is\s+going\s+to|gonna)\s+(?:(?:definitely|certainly|completely|totally|fully)\s+)?(?:cure|fix|heal|reverse)\b|\b(?:will|'ll)\s+be\s+(?:cured|healed)\b|\bcures\s+\w+` },
-          { id: 'GUAR_100', pattern: String.raw`\b100\s?%(?!\s*off)|\b(?:a\s+)?hundred\s+percent\b` },
+          { id: 'GUAR_100', pattern: String.raw`\b100\s?%(?!\s*off)|\b(?:a\s+)?hundred\s+per\s?cent\b|\b100\s+per\s?cent\b|\bno\s+exceptions\b` },
           { id: 'GUAR_PROMISE', pattern: String.raw`\bguarantee[ds]?\b|\bI\s+promise\b|\bpromise\s+you\b` },
           { id: 'GUAR_CERTAIN', pattern: String.raw`\bI'm\s+(?:certain|sure|positive)\s+of\s+it\b|\bno\s+doubt\b`, weight: 0.45 },
           { id: 'GUAR_TRUST_ME', pattern: String.raw`\btrust\s+me\b`, weight: 0.4 },
@@ -393,6 +409,9 @@ export const CLINICIAN_BOUNDARIES_V1: BoundaryRuleSet = {
           { id: 'DISP_LABEL', pattern: String.raw`\bdrug[- ]seek(?:ers?|ing)\b|\bfrequent\s+flyers?\b|\battention[- ]seek\w*\b|\bwant\s+attention\b|\bhypochondriacs?\b|\bwhin(?:ing|er|ers|e)\b|\b(?:are\s+)?all\s+addicts\b|\bnon-?compliant\s+patients\b` },
           { id: 'DISP_YOU_PEOPLE', pattern: String.raw`\b(?:patients|people)\s+like\s+you\s+(?:are|who|always|never|clog|just|make)\b|\bstop\s+making\s+excuses\b|\bneed\s+(?:more|some)\s+(?:discipline|willpower)\b|\bno\s+excuse\b|\bman\s+up\b|\bget\s+over\s+it\b|\byou\s+people\b|\byour\s+own\s+fault\b|\bdoesn't\s+know\s+what\s+(?:they're|he's|she's)\s+doing\b|\bfire\s+(?:them|him|her)\b|\bclog\s+up\b|\bjust\s+(?:anxious|lazy)\s+people\b|\bneed\s+to\s+stop\s+being\b` },
           { id: 'DISP_CARE_TEAM', pattern: String.raw`\b(?:your|that|the|this|their)\s+(?:GP|doctor|doc|consultant|surgeon|nurse|specialist|physio|physiotherapist|dietitian|psychiatrist|neurologist|cardiologist|team|hospital|midwife|dentist|clinic|colleagues?)s?\b[^.]{0,40}\b(?:is|was|sounds|seems|are|were)\s+(?:a\s+|an\s+|so\s+|completely\s+|totally\s+|clearly\s+|just\s+|obviously\s+)?(?:negligent|hopeless|terrible|awful|rubbish|garbage|clueless|out\s+of\s+(?:their|his|her)\s+depth|behind\s+the\s+times|a\s+dinosaur|a\s+cowboy|a\s+charlatan|ignorant|arrogant|a\s+joke|dangerous|a\s+menace|past\s+(?:it|their\s+prime))\b|\b(?:physios|doctors|GPs|nurses|consultants|surgeons|dietitians|psychiatrists|therapists)\s+(?:these\s+days|nowadays)\s+(?:are|know|can't|don't)\b` },
+          // 1.3.0: a whole profession or group written off; blaming with "like a normal person".
+          { id: 'DISP_GROUP', pattern: String.raw`\b(?:[\w-]+ologists|[\w-]+icians|doctors|GPs|nurses|consultants|surgeons|specialists|physios|pharmacists|midwives|dietitians|therapists|patients)\s+(?:around\s+here\s+|these\s+days\s+|nowadays\s+)?(?:are|is)\s+(?:all\s+|just\s+|mostly\s+)?(?:a\s+bunch\s+of|a\s+load\s+of|a\s+pack\s+of|nothing\s+but)\b` },
+          { id: 'DISP_NORMAL_PERSON', pattern: String.raw`\blike\s+(?:a\s+)?(?:normal|sensible|responsible|grown)\s*(?:-?up)?\s*(?:person|people|adult|adults|human)\b|\bmaybe\s+if\s+you\s+(?:\w+\s+){1,6}you\s+wouldn't\b` },
           { id: 'DISP_BLAME', pattern: String.raw`\bbrought\s+(?:this|it)\s+on\s+(?:yourself|themselves|himself|herself)\b|\b(?:typical|classic)\s+(?:patient|hypochondriac|millennial|boomer|gen\s+z)\b|\bit's\s+all\s+in\s+your\s+head\b|\b(?:patients|people)\s+(?:these\s+days|nowadays)\s+(?:are|expect|want|think|can't)\b|\bwhat\s+do\s+you\s+expect\b|\bpanic\s+over\s+nothing\b|\bover\s*react\w*\b` },
         ],
         unless: [
