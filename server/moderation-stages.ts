@@ -79,14 +79,14 @@ function asModelLoadError(error: unknown): unknown {
     return new ModelLoadError(
       code,
       `${(error as Error).message}. The model files ship in the repository's models/ folder: restore them (git checkout -- models), ` +
-        'point HAVEN_ENCODER_DIR / HAVEN_MISINFO_MODEL_DIR at a good copy, or start with HAVEN_MODELS=off (no misinformation check).',
+        'point HAVEN_ENCODER_DIR / HAVEN_MISINFO_MODEL_DIR at a good copy (models/crisis holds the crisis classifier), or start with HAVEN_MODELS=off (no misinformation check, crisis rules only).',
       { cause: error },
     );
   }
   if (error instanceof SyntaxError || (error as NodeJS.ErrnoException)?.code === 'ENOENT') {
     return new ModelLoadError(
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'MODEL_MISSING' : 'MODEL_CORRUPT',
-      `a model file could not be read (${(error as Error).message}); restore models/misinfo (git checkout -- models) or set HAVEN_MODELS=off`,
+      `a model file could not be read (${(error as Error).message}); restore the models/ folder (git checkout -- models) or set HAVEN_MODELS=off`,
       { cause: error },
     );
   }
