@@ -178,3 +178,30 @@ t.test('runs on the worker pool as the server wires it', async (t) => {
   ]);
   t.same(a!.map((f) => [f.action, f.rule, f.start, f.end]), b!.map((f) => [f.action, f.rule, f.start, f.end]), 'same findings as the in-process encoder');
 });
+
+t.test('cascade: an ordinary long post costs one encoder run; a claim inside one is still found', async (t) => {
+  let texts = 0;
+  const counting = { dim: encoder.dim, embed: (xs: string[]) => ((texts += xs.length), encoder.embed(xs)), close: async () => undefined };
+  const counted = await createMisinformationStage({ encoder: counting });
+  texts = 0; // building the claim index embeds the claims once
+  const ordinary =
+    'Had my quarterly appointment today. My A1c went from 7.9 to 7.2, which my nurse was happy with. ' +
+    'We talked about walking after dinner and I am going to try it three times a week. ' +
+    'The new meter is much easier to read. Thanks for all the tips about sensor sites last month.';
+  t.same(await counted.run({ text: ordinary, authorRole: 'member', policy: policy(), now: Date.now() }), []);
+  t.equal(texts, 1, 'only the whole message was embedded');
+
+  texts = 0;
+  const hidden =
+    'Had my quarterly appointment today and the waiting room was packed. ' +
+    'My aunt keeps telling me that cinnamon cures diabetes, so you can stop your insulin once you take it every day. ' +
+    'Anyway the new meter is much easier to read.';
+  const findings = await counted.run({ text: hidden, authorRole: 'member', policy: policy(), now: Date.now() });
+  t.ok(findings.some((f) => f.type === 'MISINFORMATION' && /cinnamon/.test(hidden.slice(f.start, f.end))), 'the claim sentence is found and located');
+  t.ok(texts > 1, 'its sentences were read one by one');
+
+  texts = 0;
+  await counted.run({ text: ordinary, authorRole: 'member', policy: policy({ noteThreshold: 0.05 }), now: Date.now() });
+  t.ok(texts > 1, 'a community with a very low note threshold gets every sentence scored');
+  await counted.close();
+});

@@ -78,7 +78,7 @@ export function misinformationStage(scorer: MisinfoScorer, options: Misinformati
     async run(input: StageInput): Promise<Finding[]> {
       const policy = resolveMisinfoPolicy(input.policy);
       if (!policy.enabled || input.text.trim().length === 0) return [];
-      const result = await scorer.scoreText(input.text);
+      const result = await scorer.scoreText(input.text, { minScore: policy.noteThreshold });
       if (!result.top) return [];
       let flagged = result.sentences.filter((s) => s.score >= policy.noteThreshold);
       // The whole-message score can exceed every sentence's ('max' / 'message' combination).
