@@ -78,6 +78,7 @@ export function highlight(text, spans) {
 const DETAIL_LABELS = {
   claim: 'Matched claim', claimText: 'Matched claim', matchedClaim: 'Matched claim', correction: 'Correction', authority: 'Source',
   claimId: 'Claim id', similarity: 'Similarity', sentence: 'Sentence', kind: 'Kind', cues: 'Cues', ruleSet: 'Rule set', ruleSetVersion: 'Rule set version',
+  sentenceScore: 'Sentence score', messageScore: 'Whole-message score', modelVersion: 'Model version', lexiconVersion: 'Lexicon version',
   classifierScore: 'Classifier score', approvedCount: 'Approved messages', required: 'Required', source: 'Source', subject: 'Whose detail', reason: 'Why',
 };
 const DETAIL_ORDER = ['claim', 'claimText', 'matchedClaim', 'correction', 'authority', 'kind'];
