@@ -205,3 +205,11 @@ t.test('cascade: an ordinary long post costs one encoder run; a claim inside one
   t.ok(texts > 1, 'a community with a very low note threshold gets every sentence scored');
   await counted.close();
 });
+
+t.test('a topic word or subject line is not a claim', async (t) => {
+  for (const text of ['Vaccines', 'Natural remedies', 'Ivermectin?', 'Insulin']) {
+    t.same(await run(text), [], `no finding for "${text}"`);
+  }
+  const claim = await run('Vaccines cause autism.');
+  t.ok(claim.some((f) => f.type === 'MISINFORMATION' && f.action === 'hold'), 'a short sentence that states the claim is still held');
+});

@@ -10,6 +10,7 @@
  *   await stage.close();                                              // closes an encoder it loaded
  */
 import { existsSync, statSync } from 'node:fs';
+import nlp from 'compromise';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,20 @@ export interface MisinformationStageOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Whether a sentence says something about something: two words or more, and a verb, four words
+ * or a known claim's wording. The
+ * classifier scores bare topics of misinformation ("Vaccines", "Ivermectin?") high, yet a title
+ * or a one-word reply that names a topic cannot spread a claim.
+ */
+export function statesSomething(sentence: string, matchesClaim = false): boolean {
+  const words = (sentence.match(/[\p{L}\p{N}']+/gu) ?? []).length;
+  if (words < 2) return false;
+  // Long enough, or close to a known claim: a claim even where the parser finds no verb ("5G spreads covid").
+  if (words >= 4 || matchesClaim) return true;
+  return nlp(sentence).verbs().length > 0;
+}
+
 export function misinformationStage(scorer: MisinfoScorer, options: MisinformationStageOptions = {}): Stage {
   return {
     name: STAGE_NAME,
@@ -83,6 +98,8 @@ export function misinformationStage(scorer: MisinfoScorer, options: Misinformati
       let flagged = result.sentences.filter((s) => s.score >= policy.noteThreshold);
       // The whole-message score can exceed every sentence's ('max' / 'message' combination).
       if (flagged.length === 0 && result.score >= policy.noteThreshold) flagged = [{ ...result.top, score: result.score }];
+      // A topic word or a subject line ("Vaccines", "Natural remedies", "Ivermectin?") states no claim.
+      flagged = flagged.filter((s) => statesSomething(input.text.slice(s.start, s.end), s.match !== undefined));
       flagged = flagged.sort((a, b) => b.score - a.score).slice(0, MAX_FINDINGS).sort((a, b) => a.start - b.start);
       const exempt = policy.exemptRoles.includes(input.authorRole);
       return flagged.map((s) => {
