@@ -34,8 +34,18 @@ export interface CrisisModelFile {
   any: LogisticHead;
   /** One-vs-rest head per kind. */
   kinds: Record<CrisisKind, LogisticHead>;
-  /** The any-crisis head reports at p >= threshold (chosen on cross-validated training predictions). */
+  /**
+   * The any-crisis head reports at p >= threshold when the message has some lexical evidence of a
+   * crisis (a rule cue of any weight, even below the rules' own threshold; chosen for recall on
+   * cross-validated training predictions).
+   */
   threshold: number;
+  /**
+   * Stricter threshold for a message with no lexical evidence at all (classifier alone), chosen on
+   * cross-validated training predictions for a low false-alarm rate on ordinary posts. Absent in
+   * models before 1.4.0: then `threshold` applies to every message.
+   */
+  soloThreshold?: number;
   /** Besides the most likely kind, every kind at p >= kindThreshold is reported. */
   kindThreshold: number;
   /** Training provenance for the model card (settings and counts, no text). */
@@ -81,7 +91,8 @@ export function validateCrisisModel(model: unknown, dim?: number): CrisisModelFi
   if (dim !== undefined && m.dim !== dim) throw bad(`trained on ${m.dim}-d embeddings, encoder gives ${dim}`);
   if (!isHead(m.any, m.dim)) throw bad('bad "any" head');
   for (const k of CRISIS_KINDS) if (!isHead(m.kinds?.[k], m.dim)) throw bad(`bad head for kind ${k}`);
-  for (const t of [m.threshold, m.kindThreshold]) if (!(typeof t === 'number' && t > 0 && t < 1)) throw bad('thresholds must be in (0, 1)');
+  for (const t of [m.threshold, m.kindThreshold, ...(m.soloThreshold === undefined ? [] : [m.soloThreshold])])
+    if (!(typeof t === 'number' && t > 0 && t < 1)) throw bad('thresholds must be in (0, 1)');
   return m;
 }
 
@@ -131,6 +142,17 @@ export function predictedKinds(
   if (pred.p < threshold) return [];
   const best = CRISIS_KINDS.reduce((a, b) => (pred.kinds[b] > pred.kinds[a] ? b : a));
   return CRISIS_KINDS.filter((k) => (k === best || pred.kinds[k] >= model.kindThreshold) && allowed.includes(k));
+}
+
+/**
+ * The any-crisis threshold for one message: `threshold` (or the community's `classifierThreshold`)
+ * when the lexicon found some evidence; otherwise the community's `classifierSoloThreshold`, else the
+ * stricter of that threshold and the model's `soloThreshold`.
+ */
+export function thresholdFor(model: CrisisModelFile, lexicalEvidence: boolean, override?: number, soloOverride?: number): number {
+  const base = override ?? model.threshold;
+  if (lexicalEvidence) return base;
+  return soloOverride ?? Math.max(base, model.soloThreshold ?? base);
 }
 
 /** The text the classifier embeds for a message (the same string the misinformation stage embeds for a multi-sentence message). */

@@ -8,7 +8,7 @@
  * message has a first-person sentence and the sentence names nobody else (`thirdPerson`).
  */
 import { MACROS } from '../boundaries/lexicons.v1.js';
-import { combineWeights, compileCues, normalizeQuotes, splitClauses, splitSentences, type CompiledCue } from '../boundaries/text.js';
+import { combineWeights, compileCues, normalizeQuotes, splitClauses, splitSentences, type CompiledCue, type Cue } from '../boundaries/text.js';
 import type { CrisisKind, CrisisKindEntry, CrisisLexicon } from './lexicons.v1.js';
 
 interface CompiledKind {
@@ -185,13 +185,46 @@ export const CLASSIFIER_VETO_CUES: Readonly<Partial<Record<CrisisKind, readonly 
   self_harm: ['SH_NOT_HARM', 'SH_ITCH', 'SH_ACCIDENT'],
 };
 
-/** Kinds the classifier may not report for this message (see CLASSIFIER_VETO_CUES). */
+/**
+ * Message-level exceptions for the classifier only (the rules never see them, so a rule cue still
+ * reports): everyday medication management is not an overdose, and a small household accident is
+ * neither self-harm nor an emergency. The encoder puts such posts close to crises because they share
+ * the topic (medicines, blood, injuries); these say what the post is doing instead.
+ * Model 1.4.0 (`npm run train:crisis` applies them in its cross-validation too).
+ */
+const NOT_NOW = String.raw`^(?![\s\S]*\b(?:on\s+purpose|deliberately|intentionally|to\s+hurt\s+myself|to\s+punish|to\s+die|won't\s+stop\s+bleeding|bleeding\s+(?:heavily|badly|a\s+lot)|(?:lots|a\s+lot|pool)\s+of\s+blood|can't\s+breathe|won't\s+wake|unconscious|not\s+breathing|unresponsive)\b)`;
+const EVERYDAY_OBJECT = String.raw`(?:opening|chopping|slicing|cooking|cleaning|washing\s+up|gardening|lifting|carrying|getting|taking|moving|on\s+the\s+way|at\s+work|\bcan\b|\btin\b|jar|envelope|paper|kettle|oven|stove|hob|pan|tray|iron|toaster|blender|grater|peeler|onions?|bread|door|cupboard|drawer|table|bed\s*frame|stairs|steps|kerb|curb|ice|bike|scooter|ladder|shopping|garden|dog|cat)`;
+// "cut my thumb opening a can", "burned my hand on the kettle", "twisted my ankle on the stairs"
+const MINOR_INJURY = String.raw`${NOT_NOW}[\s\S]*\b(?:cut|sliced|nicked|burn(?:ed|t)|scald(?:ed)?|grazed|scraped|stubbed|banged|bumped|twisted|sprained|pulled|caught|jammed|trapped|bruised|tripped|slipped|fell)\b[^.]{0,40}\b(?:finger|thumb|toe|hand|knuckle|ankle|knee|elbow|shin|foot|head|back|arm|leg|wrist|muscle|nail)s?\b[^.]{0,50}\b${EVERYDAY_OBJECT}`;
+export const CLASSIFIER_EXCEPTIONS: Readonly<Partial<Record<CrisisKind, readonly Cue[]>>> = {
+  overdose: [
+    // "cut my dose of pregabalin in half", "going to stop my insulin", "tapering off the steroids"
+    {
+      id: 'CLF_DOSE_DOWN',
+      pattern: String.raw`${NOT_NOW}[\s\S]*\b(?:cut(?:ting)?|halv(?:e|ed|ing)|half|lower(?:ed|ing)?|reduc(?:e|ed|ing)|drop(?:ped|ping)?|decreas(?:e|ed|ing)|taper(?:ed|ing)?|wean(?:ed|ing)?|stop(?:ped|ping)?|paus(?:e|ed|ing)|skip(?:ped|ping)?|miss(?:ed|ing)?|forgot|forget|come\s+off|coming\s+off|came\s+off)\s+(?:of\s+|down\s+|back\s+)?(?:on\s+)?(?:my|the|his|her|our)\b[^.]{0,30}(?:\bdoses?\b|\bdosage\b|\bunits\b|{ANYMED})`,
+    },
+    // "My endocrinologist said to keep taking my insulin", "the nurse wants me to drop my prednisone"
+    {
+      id: 'CLF_CLINICIAN_SAYS',
+      pattern: String.raw`${NOT_NOW}[\s\S]*{CLINICIAN_REF}[^.]{0,30}\b(?:said|says|told|tells|wants|suggested|advised|recommended|asked|put\s+me|switched|changed|prescribed|started|increased|doubled|upped|halved|reduced|lowered)\b`,
+    },
+  ],
+  self_harm: [{ id: 'CLF_MINOR_INJURY', pattern: MINOR_INJURY }],
+  medical_emergency: [{ id: 'CLF_MINOR_INJURY', pattern: MINOR_INJURY }],
+};
+
+const compiledExceptions = new Map<CrisisKind, CompiledCue[]>(
+  Object.entries(CLASSIFIER_EXCEPTIONS).map(([kind, cues]) => [kind as CrisisKind, compileCues(cues, MACROS)]),
+);
+
+/** Kinds the classifier may not report for this message (CLASSIFIER_VETO_CUES and CLASSIFIER_EXCEPTIONS). */
 export function classifierVetoes(lex: CompiledLexicon, rawText: string): Set<CrisisKind> {
   const { text } = expandContractions(normalizeQuotes(rawText));
   const out = new Set<CrisisKind>();
   for (const k of lex.kinds) {
     const ids = CLASSIFIER_VETO_CUES[k.entry.kind];
     if (ids && k.unless.some((c) => ids.includes(c.id) && c.re.test(text))) out.add(k.entry.kind);
+    if (compiledExceptions.get(k.entry.kind)?.some((c) => c.re.test(text))) out.add(k.entry.kind);
   }
   return out;
 }

@@ -8,7 +8,7 @@
 import type { Cue } from '../boundaries/text.js';
 
 export const CRISIS_LEXICON_ID = 'crisis-lexicon';
-export const CRISIS_LEXICON_VERSION = '1.3.0';
+export const CRISIS_LEXICON_VERSION = '1.3.1';
 
 export type CrisisKind = 'suicidal' | 'self_harm' | 'overdose' | 'medical_emergency' | 'abuse';
 
@@ -245,6 +245,8 @@ export const CRISIS_LEXICON_V1: CrisisLexicon = {
         { id: 'SH_UNTIL', pattern: String.raw`\b(?:bit|bite|biting|scratch\w*|punch\w*|hit|hitting|bang\w*|pick\w*|pull\w*|dig\w*|claw\w*|rubb?\w*|scrubb?\w*|pinch\w*|slam\w*)\b[^.]{0,40}\b(?:until|till|til|'til)\s+(?:it|they|I|my\s+\w+|the\s+skin)\s+(?:bled|bleeds|bleed|was\s+bleeding|started\s+bleeding|bruised|split|broke|went\s+numb|was\s+raw|goes\s+quiet|went\s+quiet)\b|\b(?:scratch\w*|rubb\w*|scrubb\w*|clawed)\s+(?:my\s+)?\w+\s+raw\b`, weight: 0.6 },
         { id: 'SH_MOTIVE', pattern: String.raw`\b(?:to|so\s+I\s+(?:can|could))\s+(?:cope|feel\s+something|feel\s+real|punish\s+myself|calm\s+down)\b|\bbecause\s+I\s+(?:hate\s+(?:myself|my\s+body|this\s+body)|deserve|couldn't\s+scream|can't\s+cope)\b|\bI\s+deserve\s+(?:it|the\s+pain|to\s+(?:hurt|bleed|suffer|feel\s+pain))\b|\bhate\s+(?:this|my)\s+body\b`, weight: 0.5 },
         { id: 'SH_WALLS', pattern: String.raw`\b(?:punch\w*|bang\w*)\s+(?:the\s+|a\s+)?walls?\b|\b(?:hit\w*|kick\w*)\s+walls\b`, weight: 0.6 },
+        // 1.3.1: a sharp point pressed or dragged into the skin (weak: evidence for the classifier, a rule only with a second cue)
+        { id: 'SH_SHARP_INTO', pattern: String.raw`\b(?:dug|dig(?:s|ging)?|press(?:ed|ing)?|push(?:ed|ing)?|jabb?(?:ed|ing)?|stabb?(?:ed|ing)?|stuck|stick(?:ing)?|dragg?(?:ed|ing)?|ran|run(?:ning)?)\b[^.]{0,30}\b(?:compass|pins?|needles?|nails?|scissors|blades?|glass|razors?|knife|point|tip|edge)\b[^.]{0,20}\b(?:into|across|along|through)\s+my\s+(?:${BODY})\b`, weight: 0.5 },
         { id: 'SH_CARVE', pattern: String.raw`\b(?:carv\w+|etch\w*|scratch\w*|cut|cutting|burn\w*)\b[^.]{0,30}\binto\s+my\s+(?:${BODY})\b` },
         { id: 'SH_FRESH', pattern: String.raw`\b(?:fresh|new|deep|deeper)\s+(?:cuts?|burns?|scratches|wounds?)\b[^.]{0,30}\b(?:my|on\s+my|all\s+(?:up|over)\s+my)\s+(?:${BODY})\b|\bhow\s+deep\s+(?:it|they|the\s+cuts?)\s+(?:is|are|was|were|went)\b` },
         { id: 'SH_HIDE', pattern: String.raw`\b(?:fresh|new)\s+(?:cuts|scars|burns|marks)\b|\bhide\s+(?:the|my|them|these)\s*(?:cuts|scars|marks|burns|arms|wrists)?\b(?=[^.]*\b(?:cuts?|scars?|marks|burns?|sleeves?|them)\b)`, weight: 0.5 },
@@ -255,7 +257,7 @@ export const CRISIS_LEXICON_V1: CrisisLexicon = {
       unless: [
         { id: 'SH_NOT_HARM', pattern: String.raw`\bcut\s+(?:out|back|down)\b|\bcut\s+my\s+(?:dose|hair|nails|finger|hand)\b|\bburned\s+my\s+(?:hand|finger|tongue)\b` },
         { id: 'SH_ITCH', pattern: String.raw`\b(?:itch\w*|eczema|rash|hives|psoriasis|bug\s+bites?|mosquito|chickenpox|scabies)\b|\b(?:bit|bite|biting|chew\w*|pick\w*)\s+(?:my\s+|at\s+my\s+)?(?:nails|cuticles|lips?)\b` },
-        { id: 'SH_ACCIDENT', pattern: String.raw`^(?!.*\b(?:on\s+purpose|deliberately|intentionally)\b).*(?:\bby\s+accident\b|\baccidentally\b|\b(?:on|with|from)\s+(?:the\s+|a\s+|my\s+)?(?:oven|stove|kettle|iron|pan|tray|hob|grill|curling\s+iron|straighteners?|bread\s+knife|mandoline|tin\s+can)\b)` },
+        { id: 'SH_ACCIDENT', pattern: String.raw`^(?!.*\b(?:on\s+purpose|deliberately|intentionally)\b).*(?:\bby\s+accident\b|\baccidentally\b|\bshaving\b|\b(?:on|with|from)\s+(?:the\s+|a\s+|my\s+)?(?:oven|stove|kettle|iron|pan|tray|hob|grill|curling\s+iron|straighteners?|bread\s+knife|mandoline|tin\s+can)\b)` },
       ],
       extraPast: [
         { id: 'SH_HEALED', pattern: String.raw`\bold\s+(?:self[- ]harm\s+)?(?:scars?|cuts|marks|wounds)\b|\b(?:scars?|cuts|wounds)\s+(?:are|have)\s+(?:all\s+)?healed\b|\bhealed\s+(?:scars?|cuts)\b|\bthey're\s+healed\b` },

@@ -18,6 +18,12 @@ export interface CrisisPolicy {
    * Higher means fewer false alarms on everyday posts and more missed crises: see models/crisis/MODEL_CARD.md.
    */
   classifierThreshold?: number;
+  /**
+   * Override of the classifier's threshold for a message with no lexical evidence at all (0..1;
+   * default: the model's `soloThreshold`, chosen for few false alarms on ordinary posts). Lower
+   * finds more crises worded unlike any rule, at more everyday false alarms (trade-off in the model card).
+   */
+  classifierSoloThreshold?: number;
 }
 
 export const ALL_CRISIS_KINDS: readonly CrisisKind[] = ['suicidal', 'self_harm', 'overdose', 'medical_emergency', 'abuse'];
@@ -36,11 +42,13 @@ export function crisisPolicyOf(policy: CommunityPolicy): CrisisPolicy {
   const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is CrisisKind => ALL_CRISIS_KINDS.includes(k as CrisisKind)) : base.kinds;
   const roles = Array.isArray(r.roles) ? r.roles.filter((x): x is AuthorRole => ROLES.includes(x as AuthorRole)) : base.roles;
   const threshold = r.classifierThreshold;
+  const solo = r.classifierSoloThreshold;
   return {
     enabled: typeof r.enabled === 'boolean' ? r.enabled : base.enabled,
     kinds,
     roles,
     classifier: typeof r.classifier === 'boolean' ? r.classifier : base.classifier,
     ...(typeof threshold === 'number' && threshold > 0 && threshold < 1 ? { classifierThreshold: threshold } : {}),
+    ...(typeof solo === 'number' && solo > 0 && solo < 1 ? { classifierSoloThreshold: solo } : {}),
   };
 }

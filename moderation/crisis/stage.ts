@@ -1,6 +1,6 @@
 import type { Encoder } from '../misinfo/types.js';
 import type { Finding, Stage, StageInput } from '../types.js';
-import { CrisisClassifier, loadCrisisModel, predictedKinds, type CrisisModelFile, type CrisisPrediction } from './classifier.js';
+import { CrisisClassifier, loadCrisisModel, predictedKinds, thresholdFor, type CrisisModelFile, type CrisisPrediction } from './classifier.js';
 import { classifierGate, classifierVetoes, compileLexicon, detectCrisis, type CrisisHit } from './detect.js';
 import { CRISIS_LEXICON_V1, type CrisisKind, type CrisisLexicon } from './lexicons.v1.js';
 import { crisisPolicyOf } from './policy.js';
@@ -48,9 +48,10 @@ export function crisisStage(options: CrisisStageOptions = {}): Stage {
       // The classifier's request goes out first, so the encoder works while the rules run.
       const predicted =
         classifier && policy.classifier && classifierGate(lex, input.text) ? predictWithin(classifier, input.text, classifierTimeoutMs) : undefined;
-      let hits: CrisisHit[] = useRules
-        ? detectCrisis(lex, input.text, options.scorer ? 0 : lex.threshold).filter((h) => policy.kinds.includes(h.kind))
-        : [];
+      // Every kind with some lexical evidence (any cue weight); the rules report those at the
+      // lexicon's threshold, and the classifier needs a stricter score where there is none.
+      const evidence = useRules || predicted ? detectCrisis(lex, input.text, 0).filter((h) => policy.kinds.includes(h.kind)) : [];
+      let hits: CrisisHit[] = useRules ? (options.scorer ? evidence : evidence.filter((h) => h.score >= lex.threshold)) : [];
       if (options.scorer) {
         const w = Math.min(1, Math.max(0, options.scorerWeight ?? 0.5));
         const blended = [];
@@ -67,7 +68,8 @@ export function crisisStage(options: CrisisStageOptions = {}): Stage {
       const prediction = predicted ? await predicted : undefined;
       if (prediction && classifier) {
         const vetoed = classifierVetoes(lex, input.text);
-        for (const kind of predictedKinds(classifier.model, prediction, policy.kinds, policy.classifierThreshold)) {
+        const threshold = thresholdFor(classifier.model, evidence.length > 0, policy.classifierThreshold, policy.classifierSoloThreshold);
+        for (const kind of predictedKinds(classifier.model, prediction, policy.kinds, threshold)) {
           if (vetoed.has(kind)) continue;
           const slot = found.get(kind) ?? {};
           slot.model = prediction.p;

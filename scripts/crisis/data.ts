@@ -16,9 +16,14 @@ export interface CrisisExample {
 export const FIXTURE_DIR = fileURLToPath(new URL('../../test/fixtures/crisis/', import.meta.url));
 
 /** The classifier is trained (and its settings chosen by cross-validation) on these only. */
-export const TRAIN_FILES = ['train', 'dev', 'challenge', 'challenge2', 'fresh'] as const;
-/** Never used to train or tune the classifier: `test` (the issue's test split), `fresh2`, `fresh3`. */
-export const HELD_OUT_FILES = ['test', 'fresh2', 'fresh3'] as const;
+export const TRAIN_FILES = ['train', 'dev', 'challenge', 'challenge2', 'fresh', 'everyday'] as const;
+/**
+ * Never used to train or tune the classifier: `test` (the issue's test split), `fresh2`, `fresh3`,
+ * and `everyday2` (held-out ordinary patient-forum posts, no crises).
+ */
+export const HELD_OUT_FILES = ['test', 'fresh2', 'fresh3', 'everyday2'] as const;
+/** Ordinary patient-forum posts (no crises): a weight share of their own in training, like the background posts. */
+export const EVERYDAY_FILES: readonly string[] = ['everyday'];
 
 export function loadExamples(path: string): CrisisExample[] {
   return readFileSync(path, 'utf8')

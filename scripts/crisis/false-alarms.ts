@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/crisis/false-alarms.ts --data PATH [--column NAME] [--limit N]`
+ * `npx tsx scripts/crisis/false-alarms.ts --data PATH [--column NAME] [--limit N]` (CSV, TSV or a .jsonl set)
  * How often the crisis stage fires on ordinary, unlabeled health posts (for example
  * ../shared/data/misinfo-reddit-health/Health_Misinformation_reddit_Dataset.csv, column "text", or
  * ../shared/data/advice-reddit/needadvice_test.tsv, column "Sentence"). Such posts are almost all
@@ -9,7 +9,7 @@
 import { createCrisisStage, crisisStage } from '../../moderation/crisis/index.js';
 import { defaultPolicy, type Stage } from '../../moderation/index.js';
 import { loadEncoder } from '../../moderation/misinfo/encoder.js';
-import { readTable } from './data.js';
+import { loadExamples, readTable } from './data.js';
 
 const args = process.argv.slice(2);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -21,7 +21,8 @@ if (!path) {
 const limit = Number(value('--limit') ?? Infinity);
 
 async function main(): Promise<void> {
-  const { column, texts: all } = readTable(path!, value('--column'));
+  // A .jsonl labeled set (e.g. test/fixtures/crisis/everyday2.jsonl): its "text" field, labels ignored.
+  const { column, texts: all } = path!.endsWith('.jsonl') ? { column: 'text', texts: loadExamples(path!).map((e) => e.text) } : readTable(path!, value('--column'));
   const texts = all.slice(0, limit);
   const encoder = await loadEncoder();
   const stages: Record<string, Stage> = {
