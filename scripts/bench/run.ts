@@ -171,7 +171,8 @@ try {
         report.pipeline = await server.call('pipelineBench', { count: pipelineCount, warmup: Math.min(500, pipelineCount) });
         log(`pipeline: total p50 ${report.pipeline.totalMs.p50} ms p99 ${report.pipeline.totalMs.p99} ms over ${report.pipeline.totalMs.n} messages`);
       }
-      if (only.has('chat')) report.chatOn = await chatRun(server, 'chat pipeline on');
+      // Fan-out before the chat rates: after an overload rate the pipeline still works off its
+      // backlog, and the fan-out message would wait behind it.
       if (only.has('fanout')) {
         const setup = await server.call<{ roomId: string; senderToken: string; receiverTokens: string[] }>('setupFanout', { sockets: fanoutSockets });
         const fanout = await runFanout(server.ready.port, setup, fanoutTrials, async () => {
@@ -184,6 +185,7 @@ try {
         report.fanout = { ...fanout, serverPublishMs: summarize(publishMs.slice(-fanoutTrials)), server: withProfile(monitor) };
         log(`fan-out to ${fanout.sockets}: last socket p50 ${fanout.lastMs.p50} ms p99 ${fanout.lastMs.p99} ms (${fanout.complete}/${fanout.trials} complete)`);
       }
+      if (only.has('chat')) report.chatOn = await chatRun(server, 'chat pipeline on');
     });
   }
   // 2. Chat with the pipeline off (no stages), same topology and rates.

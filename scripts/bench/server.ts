@@ -32,7 +32,8 @@ const options = JSON.parse(process.env.HAVEN_BENCH_SERVER ?? '{}') as ServerOpti
 const PASSWORD = 'bench password, not a secret';
 const EL_RESOLUTION_MS = 10;
 const dbFile = path.join(options.dataDir, 'haven.db');
-const config: Config = loadConfig({}, {
+// HAVEN_* variables apply (e.g. HAVEN_PIPELINE_WORKERS), so a deployment's settings can be measured.
+const config: Config = loadConfig(process.env, {
   dataDir: options.dataDir,
   databaseUrl: `sqlite:${dbFile}`,
   logLevel: 'warn',
