@@ -8,7 +8,7 @@ import pg from 'pg';
 
 const SUITES = [
   'test/lifecycle.test.ts', 'test/authorization.test.ts', 'test/privacy.test.ts', 'test/reports.test.ts',
-  'test/bad-input.test.ts', 'test/console-api.test.ts', 'test/crisis-flow.test.ts',
+  'test/bad-input.test.ts', 'test/console-api.test.ts', 'test/crisis-flow.test.ts', 'test/queue-order.test.ts',
 ];
 const url = process.env.HAVEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

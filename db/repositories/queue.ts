@@ -17,6 +17,8 @@ export interface QueueFilter {
 }
 
 const OPEN: Array<QueueItemRow['status']> = ['open', 'escalated'];
+/** Above this many (status, community) pairs a queue page is one sorted query instead of merged index reads. */
+const MAX_MERGED_PAGES = 64;
 
 export class QueueRepository {
   constructor(private readonly db: Db, private readonly t: Tables) {}
@@ -44,6 +46,17 @@ export class QueueRepository {
     if (filter.communityIds.length === 0 || filter.status.length === 0) return [];
     const { queueItems: q } = this.t;
     const order = filter.sort === 'oldest' ? [asc(q.createdAt)] : [desc(q.urgent), desc(q.risk), asc(q.createdAt)];
+    const where = (status: SQL, community: SQL) => and(
+      status,
+      community,
+      filter.reason ? like(q.reasons, `%${filter.reason.replace(/[%_\\]/g, '')}%`) : undefined,
+      filter.urgentOnly ? eq(q.urgent, true) : undefined,
+      filter.olderThan !== undefined ? lt(q.createdAt, filter.olderThan) : undefined,
+    );
+    // An admin over hundreds of communities: one query (it sorts, but one query beats hundreds).
+    if (filter.status.length * filter.communityIds.length > MAX_MERGED_PAGES) {
+      return this.db.select().from(q).where(where(inArray(q.status, filter.status), inArray(q.communityId, filter.communityIds))).orderBy(...order).limit(filter.limit);
+    }
     // One query per (status, community): each reads its first page straight from the
     // queue_priority / queue_oldest index, where one query with IN lists would sort every open
     // item. The pages are merged here; a moderator has a handful of communities.
@@ -53,13 +66,7 @@ export class QueueRepository {
           this.db
             .select()
             .from(q)
-            .where(and(
-              eq(q.status, status),
-              eq(q.communityId, communityId),
-              filter.reason ? like(q.reasons, `%${filter.reason.replace(/[%_\\]/g, '')}%`) : undefined,
-              filter.urgentOnly ? eq(q.urgent, true) : undefined,
-              filter.olderThan !== undefined ? lt(q.createdAt, filter.olderThan) : undefined,
-            ))
+            .where(where(eq(q.status, status), eq(q.communityId, communityId)))
             .orderBy(...order)
             .limit(filter.limit),
         ),
