@@ -55,3 +55,16 @@ t.test('close finishes accepted work first', async (t) => {
   const late = await workers.moderate(input('after close'));
   t.equal(late.action, 'hold', 'after close a message is held, not published unchecked');
 });
+
+t.test('a stuck worker: the watchdog holds its messages, replaces it, and close still ends', async (t) => {
+  // A 1 ms deadline makes every job that is still running at a watchdog tick "stuck".
+  const workers = await startWorkerPipeline(config, { workers: 1, jobDeadlineMs: 1 });
+  const long = TEXTS.join(' ').repeat(20);
+  const results = await Promise.all(Array.from({ length: 400 }, () => workers.moderate(input(long))));
+  const held = results.filter((r) => r.findings.some((f) => f.rule === 'STAGE_FAILED'));
+  t.ok(held.length > 0, `${held.length} messages past the deadline were held for a person`);
+  t.ok(held.every((r) => r.action === 'hold'), 'none published unchecked');
+  t.ok(workers.stats().restarts >= 1, 'the stuck worker was replaced');
+  await workers.close();
+  t.pass('close ends');
+});

@@ -75,7 +75,10 @@ export class QueueRepository {
     const byPriority = (a: QueueItemRow, b: QueueItemRow) =>
       Number(b.urgent) - Number(a.urgent) || b.risk - a.risk || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
     const byAge = (a: QueueItemRow, b: QueueItemRow) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
-    return pages.flat().sort(filter.sort === 'oldest' ? byAge : byPriority).slice(0, filter.limit);
+    // On PostgreSQL the pages are read on several connections at slightly different moments: an item
+    // that changed status in between can come back twice.
+    const unique = [...new Map(pages.flat().map((r) => [r.id, r])).values()];
+    return unique.sort(filter.sort === 'oldest' ? byAge : byPriority).slice(0, filter.limit);
   }
 
   async counts(communityIds: string[]): Promise<Array<{ communityId: string; status: string; urgent: boolean; n: number }>> {

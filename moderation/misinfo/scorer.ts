@@ -92,10 +92,13 @@ export class MisinfoScorer {
 
   /**
    * Scores many texts. With the 'geomean' combination a sentence never scores above
-   * sqrt(whole-message score), so a message whose whole score is below `cascadeGate()` cannot
-   * reach the claim-match gate or any threshold at or above it: its sentences are not embedded
-   * at all. Most messages in a support group are like that, and they then cost one encoder run
-   * instead of one per sentence plus one. The outcome is the same as scoring every sentence.
+   * sqrt(whole-message score), so a message whose whole score is below `cascadeGate()` (0.25 =
+   * 0.5²) cannot reach the default note threshold through the classifier: its sentences are not
+   * embedded at all, unless the whole message is close to a known claim (`cascadeClaimFloor`).
+   * Most messages in a support group are like that, and they then cost one encoder run instead
+   * of one per sentence plus one. This is an approximation for claim matching: a claim sentence
+   * inside a long, otherwise harmless message whose whole vector is far from every claim is not
+   * matched (dev F1 unchanged; see MODEL_CARD.md). `cascade: false` scores every sentence.
    */
   async scoreTexts(texts: string[], options: { minScore?: number } = {}): Promise<ScoredText[]> {
     const plans = texts.map((text) => {

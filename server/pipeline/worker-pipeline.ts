@@ -75,6 +75,8 @@ interface Job {
   input: StageInput;
   resolve(result: ModerationResult): void;
   started: number;
+  /** When a worker took it. */
+  dispatched?: number;
 }
 
 interface Slot {
@@ -93,8 +95,11 @@ function workerLost(job: Job): ModerationResult {
   return { ...decide(job.input.text, [finding]), findings: [finding], ms, stageMs: {} };
 }
 
-export async function startWorkerPipeline(config: Config, options: { workers: number; maxInFlight?: number }): Promise<WorkerPipeline> {
+export async function startWorkerPipeline(config: Config, options: { workers: number; maxInFlight?: number; jobDeadlineMs?: number }): Promise<WorkerPipeline> {
   const maxInFlight = options.maxInFlight ?? 16;
+  // Stage budgets are enforced inside the worker; this deadline catches a worker that cannot
+  // enforce them (a stage that blocks its thread). A job past it is held and its worker replaced.
+  const deadlineMs = options.jobDeadlineMs ?? Math.max(config.stageTimeoutMs, config.modelStageTimeoutMs) + 5000;
   const started = await Promise.allSettled(Array.from({ length: Math.max(1, options.workers) }, () => start(config)));
   const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) {
@@ -106,6 +111,7 @@ export async function startWorkerPipeline(config: Config, options: { workers: nu
   const waiting: Job[] = [];
   let nextId = 1;
   let restarts = 0;
+  let restarting = 0;
   let closed = false;
 
   const dispatch = () => {
@@ -114,9 +120,29 @@ export async function startWorkerPipeline(config: Config, options: { workers: nu
       for (const s of slots) if (s.alive && s.jobs.size < maxInFlight && (!best || s.jobs.size < best.jobs.size)) best = s;
       if (!best) return;
       const job = waiting.shift()!;
+      job.dispatched = performance.now();
       best.jobs.set(job.id, job);
       best.worker.postMessage({ type: 'moderate', id: job.id, input: job.input } satisfies ToWorker);
     }
+  };
+
+  /** Replaces a dead worker, retrying with backoff; messages wait meanwhile (the watchdog bounds the wait). */
+  const replace = (slot: Slot, attempt = 0): void => {
+    if (closed) return;
+    restarting++;
+    start(config).then(
+      ({ worker: fresh }) => {
+        restarting--;
+        if (closed) return void fresh.terminate();
+        slots[slots.indexOf(slot)] = attach(fresh);
+        dispatch();
+      },
+      () => {
+        restarting--;
+        const retry = setTimeout(() => replace(slot, attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+        retry.unref();
+      },
+    );
   };
 
   const attach = (worker: Worker): Slot => {
@@ -136,21 +162,32 @@ export async function startWorkerPipeline(config: Config, options: { workers: nu
       slot.jobs.clear();
       if (closed) return;
       restarts++;
-      // Replace the worker; the others (or the queue) carry the load meanwhile.
-      start(config).then(
-        ({ worker: fresh }) => {
-          if (closed) return void fresh.terminate();
-          slots[slots.indexOf(slot)] = attach(fresh);
-          dispatch();
-        },
-        () => {
-          if (!slots.some((s) => s.alive)) for (const job of waiting.splice(0)) job.resolve(workerLost(job));
-        },
-      );
+      // The others (or the queue) carry the load meanwhile.
+      replace(slot);
     });
     return slot;
   };
   for (const r of started) if (r.status === 'fulfilled') slots.push(attach(r.value.worker));
+
+  // Watchdog: a worker whose job overran the deadline is stuck, so it is terminated (its jobs are
+  // then held by the exit handler); a message that waited that long for any worker is held too.
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    for (const slot of slots) {
+      if (!slot.alive) continue;
+      for (const job of slot.jobs.values()) {
+        if (now - (job.dispatched ?? job.started) > deadlineMs) {
+          void slot.worker.terminate();
+          break;
+        }
+      }
+    }
+    while (waiting.length > 0 && now - waiting[0]!.started > deadlineMs) {
+      const job = waiting.shift()!;
+      job.resolve(workerLost(job));
+    }
+  }, 250);
+  watchdog.unref();
 
   return {
     stages: [],
@@ -158,7 +195,7 @@ export async function startWorkerPipeline(config: Config, options: { workers: nu
     moderate(input: StageInput): Promise<ModerationResult> {
       return new Promise((resolve) => {
         const job: Job = { id: nextId++, input, resolve, started: performance.now() };
-        if (closed || !slots.some((s) => s.alive)) return resolve(workerLost(job));
+        if (closed || (!slots.some((s) => s.alive) && restarting === 0)) return resolve(workerLost(job));
         waiting.push(job);
         dispatch();
       });
@@ -171,9 +208,11 @@ export async function startWorkerPipeline(config: Config, options: { workers: nu
     },
     async close() {
       if (closed) return;
-      // Finish what was accepted: wait for the queue and the workers to drain, then stop them.
+      // Finish what was accepted: wait for the queue and the workers to drain (the watchdog bounds
+      // every job, so this ends), then stop them.
       while (waiting.length > 0 || slots.some((s) => s.alive && s.jobs.size > 0)) await new Promise((r) => setTimeout(r, 10));
       closed = true;
+      clearInterval(watchdog);
       await Promise.all(
         slots.map(async (s) => {
           if (!s.alive) return;

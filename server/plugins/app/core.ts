@@ -66,7 +66,13 @@ export const corePlugin = fp(async (app: FastifyInstance, options: CoreOptions) 
     await dbHandle.close();
     throw error;
   });
-  const bus = config.redisUrl ? await createRedisBus(config.redisUrl, app.log) : createLocalBus();
+  const bus = config.redisUrl
+    ? await createRedisBus(config.redisUrl, app.log).catch(async (error: unknown) => {
+      await closePipeline();
+      await dbHandle.close();
+      throw error;
+    })
+    : createLocalBus();
   const hub = new SocketHub(bus);
   const services = createServices({ config, repos, pipeline, bus, sealer, log: app.log, now });
 
