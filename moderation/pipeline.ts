@@ -63,7 +63,8 @@ export function createPipeline(stages: Stage[], options: PipelineOptions): Pipel
   };
 }
 
-function stageFailure(stage: string, timedOut: boolean): Finding {
+/** The hold finding of a check that could not finish (a stage that threw or overran, or a lost worker). */
+export function stageFailure(stage: string, timedOut: boolean): Finding {
   return {
     stage,
     type: 'STAGE_ERROR',

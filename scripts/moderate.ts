@@ -8,10 +8,8 @@
  * This contract is relied on by evaluation tools: extend it, never rename fields.
  */
 import { createInterface } from 'node:readline';
-import { createPipeline, defaultPolicy, defaultStages, type AuthorRole, type Stage } from '../moderation/index.js';
-import { createCrisisStage } from '../moderation/crisis/index.js';
+import { createPipeline, defaultPolicy, defaultStages, withModelStages, type AuthorRole, type Stage } from '../moderation/index.js';
 import { loadEncoder } from '../moderation/misinfo/encoder.js';
-import { createMisinformationStage } from '../moderation/misinfo/index.js';
 
 const ROLES: ReadonlySet<string> = new Set(['member', 'clinician', 'moderator', 'admin']);
 const MAX_TEXT = 100_000;
@@ -45,14 +43,15 @@ function parseLine(line: string): { ok: true; id: unknown; text: string; role: A
  * classifier beside the crisis rules), with the encoder in this process. `HAVEN_MODELS=off` leaves the model out, as on the server.
  */
 async function loadStages(): Promise<{ stages: Stage[]; close(): Promise<void> }> {
-  const base = defaultStages();
-  if (/^(0|off|false|no)$/i.test(process.env.HAVEN_MODELS ?? '')) return { stages: base, close: async () => undefined };
+  if (/^(0|off|false|no)$/i.test(process.env.HAVEN_MODELS ?? '')) return { stages: defaultStages(), close: async () => undefined };
   const encoder = await loadEncoder();
-  const misinfo = await createMisinformationStage({ encoder, timeoutMs: 30_000 });
-  const crisis = createCrisisStage({ encoder, timeoutMs: 30_000 });
+  const model = await withModelStages(encoder, { timeoutMs: 30_000 });
   return {
-    stages: base.flatMap((s) => (s.name === 'phi' ? [s, misinfo] : s.name === crisis.name ? [crisis] : [s])),
-    close: () => encoder.close(),
+    stages: model.stages,
+    close: async () => {
+      await model.close();
+      await encoder.close();
+    },
   };
 }
 

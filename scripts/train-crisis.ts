@@ -19,6 +19,7 @@ import { classifierGate, classifierVetoes, compileLexicon, detectCrisis } from '
 import { CRISIS_LEXICON_V1 } from '../moderation/crisis/lexicons.v1.js';
 import { loadEncoder } from '../moderation/misinfo/encoder.js';
 import { EVERYDAY_FILES, fixturePath, loadExamples, readTable, TRAIN_FILES, type CrisisExample } from './crisis/data.js';
+import { rng } from './lib/rng.js';
 
 const args = process.argv.slice(2);
 const outDir = args.includes('--out') ? args[args.indexOf('--out') + 1]! : DEFAULT_CRISIS_MODEL_DIR;
@@ -137,18 +138,6 @@ function logit(h: LogisticHead, x: ArrayLike<number>): number {
 
 /** A class-balanced head trained on the labeled posts only (the kind heads). */
 const fitBalanced = (X: Float64Array[], labels: number[], l2: number): LogisticHead => fitLogistic(X, labels, l2, labels.map((v) => (v === 1 ? 'pos' : 'neg')));
-
-/** Deterministic PRNG (mulberry32) for the fold assignment. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Stratified folds: each class (0 not, 1 crisis, 2 background, 3 everyday) shuffled separately and dealt round-robin. */
 function folds(y: number[], k: number): number[] {

@@ -4,15 +4,12 @@
  * needs embeddings shares it. A missing or corrupt model folder stops the start with a clear
  * error rather than running without the misinformation check.
  */
-import { defaultStages, type Stage } from '../moderation/index.js';
+import { defaultStages, withModelStages, type Stage } from '../moderation/index.js';
 import { loadEncoder } from '../moderation/misinfo/encoder.js';
 import { loadEncoderPool } from '../moderation/misinfo/encoder-pool.js';
-import { createCrisisStage } from '../moderation/crisis/index.js';
-import { createMisinformationStage } from '../moderation/misinfo/index.js';
 import type { Encoder } from '../moderation/misinfo/types.js';
 import type { Config } from './config.js';
 import { batchingEncoder } from './models/batching-encoder.js';
-import { sharedEncoder } from './models/shared-encoder.js';
 
 export interface ServerStages {
   stages: Stage[];
@@ -40,8 +37,7 @@ export class ModelLoadError extends Error {
 }
 
 export async function buildStages(config: Config, options: BuildStagesOptions = { encoder: 'pool' }): Promise<ServerStages> {
-  const base = defaultStages();
-  if (!config.models) return { stages: base, close: async () => undefined };
+  if (!config.models) return { stages: defaultStages(), close: async () => undefined };
 
   let pool: Encoder | undefined;
   try {
@@ -49,21 +45,15 @@ export async function buildStages(config: Config, options: BuildStagesOptions = 
     pool = options.encoder === 'pool'
       ? await loadEncoderPool({ workers: config.encoderWorkers, ...modelDir })
       : batchingEncoder(await loadEncoder({ threads: 1, ...modelDir }));
-    const encoder = sharedEncoder(pool);
-    const misinfo = await createMisinformationStage({
-      encoder,
-      ...(config.misinfoModelDir ? { modelDir: config.misinfoModelDir } : {}),
+    const model = await withModelStages(pool, {
+      ...(config.misinfoModelDir ? { misinfoModelDir: config.misinfoModelDir } : {}),
       timeoutMs: config.modelStageTimeoutMs,
     });
-    // The crisis stage gains its encoder classifier, which runs on every message beside the rules.
-    const crisis = createCrisisStage({ encoder, timeoutMs: config.modelStageTimeoutMs });
-    // Misinformation is checked after privacy, before the clinician and crisis rules (order only lists findings).
-    const stages = base.flatMap((s) => (s.name === 'phi' ? [s, misinfo] : s.name === crisis.name ? [crisis] : [s]));
     const loaded = pool;
     return {
-      stages,
+      stages: model.stages,
       async close() {
-        await Promise.all([misinfo.close(), crisis.close()]);
+        await model.close();
         await loaded.close();
       },
     };

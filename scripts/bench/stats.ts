@@ -1,4 +1,7 @@
 /** Small statistics helpers for the benchmark (no dependencies). */
+import { rng } from '../lib/rng.js';
+
+export { rng };
 
 export interface Summary {
   n: number;
@@ -24,17 +27,5 @@ export function r2(x: number): number {
   return Number.isFinite(x) ? Math.round(x * 100) / 100 : (null as unknown as number);
 }
 
-
-/** Deterministic PRNG (mulberry32), so every run uses the same message mix. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,18 +1,7 @@
 /** A small, seeded trainer for the classifier head: logistic regression or a one-hidden-layer MLP. */
 import type { DenseLayer } from '../../moderation/misinfo/types.js';
 import { headLogit, sigmoid } from '../../moderation/misinfo/head.js';
-
-/** mulberry32: small deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../lib/rng.js';
 
 export interface TrainOptions {
   hidden: number; // 0 = logistic regression

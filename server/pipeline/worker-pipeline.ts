@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { decide, type Finding, type ModerationResult, type Pipeline, type StageInput } from '../../moderation/index.js';
+import { decide, stageFailure, type ModerationResult, type Pipeline, type StageInput } from '../../moderation/index.js';
 import type { Config } from '../config.js';
 import { ModelLoadError } from '../moderation-stages.js';
 import type { FromWorker, ToWorker } from './worker-entry.js';
@@ -87,12 +87,8 @@ interface Slot {
 
 /** What a message gets when its worker died under it: held for a person, like a stage failure. */
 function workerLost(job: Job): ModerationResult {
-  const finding: Finding = {
-    stage: 'pipeline', type: 'STAGE_ERROR', start: 0, end: 0, score: 1, rule: 'STAGE_FAILED', action: 'hold',
-    message: 'One of our automatic checks could not finish, so a person will look at your message.',
-  };
-  const ms = performance.now() - job.started;
-  return { ...decide(job.input.text, [finding]), findings: [finding], ms, stageMs: {} };
+  const finding = stageFailure('pipeline', false);
+  return { ...decide(job.input.text, [finding]), findings: [finding], ms: performance.now() - job.started, stageMs: {} };
 }
 
 export async function startWorkerPipeline(config: Config, options: { workers: number; maxInFlight?: number; jobDeadlineMs?: number }): Promise<WorkerPipeline> {

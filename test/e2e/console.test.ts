@@ -7,38 +7,26 @@
  * The app runs with the crisis stage added to the default stages (as `buildApp({ stages })`
  * allows). Skips, with a message, where /usr/bin/chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import t from 'tap';
 import { crisisStage } from '../../moderation/crisis/index.js';
 import { defaultStages } from '../../moderation/index.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed.js';
+import { chromiumMissing, DESKTOP, launchBrowser, logInAt, PHONE, SHOTS } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.HAVEN_CHROMIUM ?? '/usr/bin/chromium';
-const missing = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (.ci/run does) to run the browser tests`;
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 812 };
-
-async function logIn(context: BrowserContext, base: string, handle: string, url: string): Promise<Page> {
-  await context.request.post(`${base}/api/auth/login`, { data: { handle, password: DEMO_PASSWORD } });
-  const page = await context.newPage();
-  await page.goto(`${base}${url}`);
-  return page;
-}
 
 async function shoot(page: Page, name: string, fullPage: boolean): Promise<void> {
   await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());
   await page.screenshot({ path: path.join(SHOTS, name), fullPage, animations: 'disabled' });
 }
 
-t.test('crisis, reveal, reject, notes, sanctions, bulk, reports and policy in the browser', { skip: missing }, async (t) => {
+t.test('crisis, reveal, reject, notes, sanctions, bulk, reports and policy in the browser', { skip: chromiumMissing }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'haven-e2e-'));
   const logs: string[] = [];
   const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });
@@ -63,18 +51,14 @@ t.test('crisis, reveal, reject, notes, sanctions, bulk, reports and policy in th
   const room = ((await api('GET', '/api/communities/diabetes-support/rooms', member2)) as Array<{ id: string; name: string }>).find((r) => r.name === 'General chat')!;
   await api('POST', `/api/rooms/${room.id}/messages`, member2, { text: 'Does anyone have tips for site changes on a pump?' });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
   const errors: string[] = [];
   const watch = (page: Page, who: string) => page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
   const memberCtx = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const member = await logIn(memberCtx, base, 'demo_member', `/#/c/diabetes-support/r/${room.id}`);
+  const member = await logInAt(memberCtx, base, 'demo_member', `/#/c/diabetes-support/r/${room.id}`);
   watch(member, 'member');
   const modCtx = await browser.newContext({ viewport: DESKTOP });
-  const mod = await logIn(modCtx, base, 'demo_moderator', '/console');
+  const mod = await logInAt(modCtx, base, 'demo_moderator', '/console');
   watch(mod, 'moderator');
   for (const page of [member, mod]) await page.locator('#live-indicator[data-state="connected"]').waitFor();
   await member.locator('.chat-log article.msg').first().waitFor();
@@ -166,7 +150,7 @@ t.test('crisis, reveal, reject, notes, sanctions, bulk, reports and policy in th
 
   // The admin adds a held phrase in the policy page.
   const adminCtx = await browser.newContext({ viewport: DESKTOP });
-  const admin = await logIn(adminCtx, base, 'demo_admin', '/admin#policy');
+  const admin = await logInAt(adminCtx, base, 'demo_admin', '/admin#policy');
   watch(admin, 'admin');
   const holdList = admin.getByLabel('Hold for review (one per line)');
   await holdList.waitFor();

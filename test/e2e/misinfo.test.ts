@@ -5,30 +5,20 @@
  * matched claim, its correction and the authority it rests on.
  * Skips, with a message, where /usr/bin/chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import t from 'tap';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed.js';
+import { chromiumMissing, launchBrowser, logInAt, SHOTS } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.HAVEN_CHROMIUM ?? '/usr/bin/chromium';
-const missing = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (.ci/run does) to run the browser tests`;
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const CLAIM = 'My aunt says cinnamon cures diabetes, so you can stop your insulin once you take it every day.';
 
-async function logIn(context: BrowserContext, base: string, handle: string, url: string): Promise<Page> {
-  await context.request.post(`${base}/api/auth/login`, { data: { handle, password: DEMO_PASSWORD } });
-  const page = await context.newPage();
-  await page.goto(`${base}${url}`);
-  return page;
-}
-
-t.test('a held false claim: the member is told kindly, the moderator sees the correction', { skip: missing }, async (t) => {
+t.test('a held false claim: the member is told kindly, the moderator sees the correction', { skip: chromiumMissing }, async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'haven-e2e-misinfo-'));
   const logs: string[] = [];
   const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(chunk.toString()); cb(); } });
@@ -46,17 +36,13 @@ t.test('a held false claim: the member is told kindly, the moderator sees the co
   const rooms = await app.inject({ method: 'GET', url: '/api/communities/diabetes-support/rooms', headers: { authorization: `Bearer ${login.json().token}` } });
   const room = (rooms.json() as Array<{ id: string; name: string }>).find((r) => r.name === 'General chat')!;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
   const errors: string[] = [];
   const memberCtx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const member = await logIn(memberCtx, base, 'demo_member', `/#/c/diabetes-support/r/${room.id}`);
+  const member = await logInAt(memberCtx, base, 'demo_member', `/#/c/diabetes-support/r/${room.id}`);
   member.on('pageerror', (e) => errors.push(`member: ${e.message}`));
   const modCtx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const mod = await logIn(modCtx, base, 'demo_moderator', '/console');
+  const mod = await logInAt(modCtx, base, 'demo_moderator', '/console');
   mod.on('pageerror', (e) => errors.push(`moderator: ${e.message}`));
   for (const page of [member, mod]) await page.locator('#live-indicator[data-state="connected"]').waitFor();
 

@@ -7,19 +7,13 @@
  *
  * Skips, with a message, where /usr/bin/chromium is missing (HAVEN_CHROMIUM overrides the path).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import t from 'tap';
 import { DEMO_PASSWORD, seedDemo } from '../../server/seed.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
+import { chromiumMissing, DESKTOP, launchBrowser, PHONE, SHOTS } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.HAVEN_CHROMIUM ?? '/usr/bin/chromium';
-const missing = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (.ci/run does) to run the browser tests`;
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 812 };
 const HELD_TEXT = 'I read about a miracle cure for neuropathy';
 
 /** Every form control must have a label the screen reader can read. */
@@ -51,7 +45,7 @@ async function shoot(page: Page, name: string, fullPage: boolean): Promise<void>
 
 const live = (page: Page) => page.locator('#live-indicator[data-state="connected"]').waitFor();
 
-t.test('moderating a held message in the browser, live on both sides', { skip: missing }, async (t) => {
+t.test('moderating a held message in the browser, live on both sides', { skip: chromiumMissing }, async (t) => {
   const h: Harness = await startHarness();
   // Real time for the browser's sake (claim leases, "just now").
   Object.defineProperty(h.clock, 'now', { get: () => Date.now() });
@@ -76,11 +70,7 @@ t.test('moderating a held message in the browser, live on both sides', { skip: m
   await h.api('POST', `/api/rooms/${room.id}/messages`, member2, { text: 'Good morning everyone, fasting was 112 today.' });
   await h.api('POST', `/api/rooms/${room.id}/messages`, clinician, { text: 'Morning! A steady fasting number is a good start to the day.' });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
   const errors: string[] = [];
   const watch = (page: Page, who: string) => {
     page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));

@@ -1,4 +1,4 @@
-import type { Encoder } from '../../moderation/misinfo/types.js';
+import type { Encoder } from './types.js';
 
 /**
  * Lets several stages share one encoder without paying twice for the same text: the
