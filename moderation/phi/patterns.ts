@@ -54,7 +54,7 @@ export function ipAddresses(text: string, out: Candidate[]): void {
 /** Digit runs that could be a phone number; libphonenumber decides. */
 const PHONE_CANDIDATE =
   /(?<![\w@/.+$-])(?:\+[ \t]?\d{1,3}[ \t.-]?)?(?:\(\d{1,5}\)[ \t.-]?)?\d[\d \t.-]{4,18}\d(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?(?![\w@]|[/.]\d|%)/gi;
-const PHONE_CONTEXT = /\b(?:phone|call|calls|calling|cell|mobile|tel|telephone|text|txt|texts|sms|messages?|number|reach|contact|whatsapp|signal|landline|hotline|line|office|ring|dial|fax|ph|mob|voicemail)\b[^.!?\n]{0,30}$/;
+const PHONE_CONTEXT = /\b(?:phone|call|calls|calling|called|cell|cellphone|mobile|tel|telephone|text|txt|texts|sms|messages?|number|reach|contact|contacted|whatsapp|signal|landline|hotline|helpline|switchboard|pager|line|office|ring|dial|fax|ph|mob|voicemail|telefon|tlf|handy)\b[^.!?\n]{0,30}$/;
 /** The label word nearest before the number decides phone vs fax ("fax: 1..., phone: 2..."). */
 /** One-letter labels of a letterhead: "F: 415-…  P: 415-…". */
 const LETTER_LABEL = /(?:^|[\s|,;])(f|fx|p|ph|t|m|c)[ \t]*[:.][ \t]*$/;
@@ -78,6 +78,53 @@ const TRUNK_SHAPE = /^(?:\(0\d{1,4}\)|0\d{1,4})(?:[ \t.-]{1,2}\d{2,8}){1,4}$/;
 /** An identifier keyword right before the digits: the number is that identifier, not a phone. */
 const ID_CONTEXT = /\b(?:account|acct|mrn|mr|emr|ehr|record|chart|hospital|patient|appeal|grievance|auth|member|subscriber|policy|group|claim|case|prescription|rx|serial|licen[cs]e|npi|dea|vin|plate|confirmation|reference|ref|ticket|order|invoice|routing|card|ssn|social security|passport|employee|student|tracking|authori[sz]ation|referral|imei|device|transmitter|sensor|participant|subject|study|trial|donor|registry|application|receipt|booking|docket|rma|wristband|bracelet|id)\b(?:\s*(?:number|no\.?|#|id|is|was|:)){0,3}\s*\(?\s*$/;
 const DATE_LIKE = /^\d{1,2}[ .-]\d{1,2}[ .-](?:19|20)\d\d$/;
+
+/** Group boundaries of a number without country code fall where the US ones do (3-3-4, optional 1/001 first). */
+function nanpGrouping(v: string): boolean {
+  const groups = v.replace(EXTENSION, '').split(/[^\d]+/).filter(Boolean);
+  if (groups.length <= 1) return true;
+  const lens = groups.map((g) => g.length);
+  if (lens[0] === 1 || (lens[0] === 3 && groups[0] === '001' && lens.length > 3)) lens.shift();
+  const joined = lens.join(',');
+  return joined === '3,3,4' || joined === '3,7' || joined === '6,4' || joined === '10';
+}
+
+/** Regions tried for numbers without a country code, by their first digit (trunk 0 or not); first valid wins. */
+const TRUNK_REGIONS = ['GB', 'DE', 'FR', 'NL', 'BE', 'AU', 'JP', 'KR', 'BR', 'IN', 'ZA', 'NZ', 'CH', 'HU', 'FI', 'SE', 'IT'] as const;
+const PLAIN_REGIONS = ['PL', 'CZ', 'ES', 'DK', 'NO', 'PT', 'GR', 'IS', 'SK', 'GL', 'IT', 'BR', 'CN'] as const;
+/** A quantity unit, currency or count noun right after the digits. */
+const QUANTITY_AFTER = /^[ \t]*(?:%|[a-zµ]{0,3}(?:g|l|mol)\b|units?\b|iu\b|steps?\b|people\b|patients?\b|cases\b|copies\b|times\b|cells\b|kr\b|won\b|yen\b|ft\b|huf\b|eur|euros?\b|usd\b|dollars?\b|pounds?\b|rubles?\b|zł|pln\b|czk\b|sek\b|nok\b|dkk\b|forints?\b|km\b|miles?\b|m\b|cm\b|mm\b|years?\b|days?\b|hours?\b|minutes?\b|calories\b|kcal\b|words\b|views\b|members\b|users\b|votes\b|visits\b|[x×*/+=<>])/i;
+const QUANTITY_BEFORE = /(?:[$€£¥₩]|\b(?:cost|costs|paid|pay|price|priced|total|totals|population|sum|budget|salary|income|revenue|scores?|readings?|values?|counts?|levels?|doses?|between|from|to|and|or|of|x|times|about|around|over|under|approx|approximately|roughly|nearly|almost|than)\b)[ \t:]*$/i;
+
+/** The number stands on a line of its own (a contact block): "Jana Novak\n603 481 227". */
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  return /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 12), start)) && /^[ \t]*(?:\n|$)/.test(text.slice(end, end + 4));
+}
+
+function otherRegion(core: string, nd: number, grouped: boolean, context: boolean, text: string, start: number, end: number): boolean {
+  if (nd < 7 || nd > 12) return false;
+  const groups = core.split(/[ \t.()-]+/).filter(Boolean);
+  const trunk = core.replace(/^\(/, '').startsWith('0');
+  if (!context) {
+    if (!grouped ? !(trunk && nd >= 10 && nd <= 11) : groups.length < 2) return false;
+    // Lists of small numbers ("98 97 99 96"), thousands ("1 250 000", but "603 118 442" is a number), years, dates, SSNs.
+    if (!trunk && groups.every((g) => g.length <= 2)) return false;
+    if (/^\d{1,3}(?:[ ,.]\d{3})+$/.test(core) && !/^\d{3} \d{3} \d{3}$/.test(core)) return false;
+    if (/^\d{1,2}(?:[ .,]\d{3})+$/.test(core)) return false;
+    if (groups.filter((g) => /^(?:19|20)\d\d$/.test(g)).length >= 1 && groups.length <= 3) return false;
+    // Dates, SSNs ("123 45 6789"), ZIP+4 ("94107-1234"), dotted version or IP-like numbers ("10.0.12.255").
+    if (DATE_LIKE.test(core) || /^\d{3}[- ]\d{2}[- ]\d{4}$/.test(core) || /^\d{5}-\d{4}$/.test(core)) return false;
+    if (/[.,]/.test(core) && !(/^\d+(?:\.\d+){2,}$/.test(core) && groups.every((g) => g.length >= 2) && !(groups.length === 4 && groups.every((g) => g.length <= 3)))) return false;
+    // A house number then a postcode inside an address: "Leopoldstraße 12 80331 München", "Słowicza 10 53-320 Wrocław".
+    if (/^\d{1,3}[a-z]?[ \t]+(?:\d{4,5}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}-\d{3})$/.test(core)
+      && /\p{L}{3}\.?[ \t,]*$/u.test(text.slice(Math.max(0, start - 6), start)) && /^[ \t,]*\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4))) return false;
+    // A building number before a street that starts with its own number: "93262 2437 Main St", "3482 71 Via Roma".
+    if (groups.length === 2 && /^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 3))) return false;
+    if (QUANTITY_AFTER.test(text.slice(end, end + 12)) || QUANTITY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return false;
+  }
+  for (const r of trunk ? TRUNK_REGIONS : PLAIN_REGIONS) if (parsePhoneNumberFromString(core, r)?.isValid()) return true;
+  return false;
+}
 
 /** The clause before a phone candidate: back to the previous number's end (or its label), a line break or a sentence end. */
 function clauseBefore(text: string, index: number, floor: number): string {
@@ -126,16 +173,28 @@ export function phones(text: string, out: Candidate[]): void {
     if (firstGap && !raw0.startsWith('+')) variants.push([firstGap[0].length, raw0.slice(firstGap[0].length)]);
     for (const [offset, v] of variants) {
       if (digitsOf(v).length < 7) continue;
+      // "0031 20 …", "0049 176 …": the 00 international prefix is a "+".
+      const intl = v.startsWith('+') ? v : /^00[1-9]/.test(v) ? `+${v.slice(2)}` : undefined;
+      // Without a country code the US reading needs the US grouping: "98 97 99 96 95" is a list, not (989) 799-9695.
+      if (!intl && !nanpGrouping(v)) continue;
       // "+41 (0)38 ..." : the bracketed trunk 0 is not dialled from abroad.
-      const n = parsePhoneNumberFromString(v.startsWith('+') ? v.replace(/\(0\)[ \t]?/, '') : v, 'US');
+      const n = parsePhoneNumberFromString(intl ? intl.replace(/\(0\)[ \t]?/, '') : v, 'US');
       if (!n) continue;
-      const ok = n.isValid() || (v.startsWith('+') && n.isPossible());
+      const ok = n.isValid() || (!!intl && n.isPossible());
       if (!ok) continue;
       found = true;
       out.push({ type, start: m.index + offset, end: m.index + offset + v.length, score: context ? 0.97 : n.isValid() ? 0.9 : 0.85, source: 'phone.lib' });
       break;
     }
     if (found) continue;
+    // National numbers of other countries written without a country code ("603 118 442", "12 421 88 37",
+    // "08152993817"): a phone-like grouping, nothing around it that makes it a quantity, and valid for one of the
+    // regions whose numbers start that way.
+    const region = !raw0.startsWith('+') && !/^00/.test(core) ? otherRegion(core, nd, grouped, context || aloneOnLine(text, m.index, m.index + raw0.length), text, m.index, m.index + raw0.length) : false;
+    if (region) {
+      out.push({ type, start: m.index, end: m.index + raw0.length, score: context ? 0.8 : 0.7, source: 'phone.region' });
+      continue;
+    }
     // Phone-shaped numbers that libphonenumber does not validate (national formats of other countries, unassigned
     // area codes): the North American 3-3-4 shape, or a grouped national number with a trunk 0.
     const shape = NANP_SHAPE.test(core) || (TRUNK_SHAPE.test(core) && nd >= 9 && nd <= 12 && !DATE_LIKE.test(core));
@@ -327,12 +386,12 @@ const STATE_BEFORE = new RegExp(String.raw`(?:\b([A-Z]{2})|\b(${STATE_NAMES}))\.
 const ZIP_CONTEXT = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)s?\b[^.!?\n]{0,20}$/i;
 const ZIP_INTL = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)\s*(?:is|was|:|#)?\s*([A-Za-z0-9]{2,5}(?:[- ][A-Za-z0-9]{3,4})?)\b/gi;
 
-/** Postcodes of other countries: 4 or 5 digits, 123 45, 12-345, 1234-567, 1234 AB, UK and Canadian forms. */
-const POSTCODE = String.raw`(?:\d{4}[ \t]?[A-Z]{2}(?![\w])|\d{4}-\d{3}|\d{3}[ \t]\d{2}(?!\d)|\d{2}-\d{3}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)`;
+/** Postcodes of other countries: 4 to 6 digits, 123 45, 12-345, 1234-567, 01310-100, 100-0001, 1234 AB, UK and Canadian forms. */
+const POSTCODE = String.raw`(?:\d{4}[ \t]?[A-Z]{2}(?![\w])|\d{4}-\d{3}|\d{5}-\d{3,4}|\d{3}-\d{4}|\d{3}[ \t]\d{2}(?!\d)|\d{2}-\d{3}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)`;
 /** "in Bjert 6091", "in Quinta de São Tiago 3610-114", "Kraków 30-001": a town then its postcode. */
-const TOWN_POSTCODE = new RegExp(String.raw`(?<![\p{L}\d])(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|do|del|la|le|sur|am|an|im|nad|u)){0,3})[ \t]*,?[ \t]+(${POSTCODE})(?![\w-]|[.,]\d)`, 'gu');
+const TOWN_POSTCODE = new RegExp(String.raw`(?<![\p{L}\d])(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|do|del|la|le|sur|am|an|im|nad|u)){0,3})[ \t]*,?[ \t]+(${POSTCODE})(?![\w-]|[.,]\d|[ \t]\d)`, 'gu');
 /** "75008 Paris", "1000 Bruxelles": a postcode then a known town. */
-const POSTCODE_TOWN = new RegExp(String.raw`(?<![\w$.,/-])(\d{4,5}|\d{2}-\d{3}|\d{3}[ \t]\d{2})[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+)?)`, 'gu');
+const POSTCODE_TOWN = new RegExp(String.raw`(?<![\w$.,/-])((?:[A-Z]{1,2}-)?\d{4,5}|\d{2}-\d{3}|\d{3}[ \t]\d{2})[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+)?)`, 'gu');
 const CANADA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
 
 function townOk(words: string): boolean {
@@ -349,10 +408,18 @@ export function postcodes(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(TOWN_POSTCODE)) {
     const town = m[1]!;
     const code = m[2]!;
-    if (/^(?:19|20)\d\d$/.test(code) || !townOk(town)) continue;
+    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    if (!townOk(town)) {
+      // "Bangladesh 71366", "Brazil, 01310-100": a country, then a postcode that ends the phrase (no "12000 cases").
+      if (COUNTRIES.has(fold(town)) && /\d{4}/.test(code) && /^[ \t]*(?:$|[\n,.;:!?)])/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) {
+        const at = m.index + m[0].length - code.length;
+        out.push({ type: 'ZIP', start: at, end: at + code.length, score: 0.75, source: 'zip.country' });
+      }
+      continue;
+    }
     const b = before(text, m.index, 12);
     const known = (PLACES.get(fold(town)) ?? -1) >= 1000;
-    const cue = /(?:\b(?:in|at|from|near|to)|[,:\n])[ \t]*$/.test(b) || m.index === 0;
+    const cue = /(?:\b(?:in|at|from|near|to|of|around|outside|visit|visiting|visited|via)|[,:\n])[ \t]*$/.test(b) || m.index === 0;
     if (!known && !cue) continue;
     const codeStart = m.index + m[0].length - code.length;
     out.push({ type: 'ZIP', start: codeStart, end: codeStart + code.length, score: 0.8, source: 'zip.town' });
@@ -364,11 +431,68 @@ export function postcodes(text: string, out: Candidate[]): void {
     const town = m[2]!;
     const single = town.split(/[ \t]+/)[0]!;
     const known = (PLACES.get(fold(town)) ?? PLACES.get(fold(single)) ?? -1) >= 1000;
-    if (!known || !townOk(town)) continue;
+    // "00-950 Warszawa", "D-80331 München": a postal shape of its own, then any town at the start of a line or after a comma.
+    const shaped = /^(?:\d{2}-\d{3}|[A-Z]{1,2}-\d{4,5})$/.test(code) && (m.index === 0 || /(?:^|[,:\n]|\b(?:in|at|to|from))[ \t]*$/.test(before(text, m.index, 8)));
+    if ((!known && !shaped) || !townOk(town)) continue;
     out.push({ type: 'ZIP', start: m.index, end: m.index + code.length, score: 0.75, source: 'zip.town' });
   }
   for (const m of text.matchAll(CANADA_POSTCODE)) out.push({ type: 'ZIP', start: m.index, end: m.index + m[0].length, score: 0.8, source: 'zip.ca' });
+  // UK postcodes are distinctive when the area letters are real ones ("SW1A 1AA", "M1 1AE").
+  for (const m of text.matchAll(UK_POSTCODE)) {
+    if (UK_AREAS.has(m[1]!)) out.push({ type: 'ZIP', start: m.index, end: m.index + m[0].length, score: 0.8, source: 'zip.uk' });
+  }
+  if (text.includes('\n')) postcodeLines(text, out);
+  lowerTownPostcodes(text, out);
 }
+
+const UK_POSTCODE = /\b([A-Z]{1,2})\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}\b/g;
+const UK_AREAS = new Set(('AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL '
+  + 'GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR '
+  + 'RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE').split(' '));
+
+/** A postcode alone on the last lines of an address block ("…\n   Tujetsch\n   nan\n   7188"). */
+const POSTCODE_LINE = new RegExp(String.raw`\n[ \t]*(${POSTCODE}|\d{3}|[A-Z]{1,2}-\d{4,5})[ \t]*(?=\n|$)`, 'g');
+function postcodeLines(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(POSTCODE_LINE)) {
+    const code = m[1]!;
+    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    const lines = text.slice(Math.max(0, m.index - 160), m.index).split('\n').slice(-4);
+    const prev = lines[lines.length - 1]!.trim();
+    // The line above is a town, a state or region code, or Faker's empty "nan"; a street (digits and words) or the word
+    // "address" comes before it in the same block.
+    if (!prev || prev.length > 40 || /\d|[.!?]$/.test(prev) || !/^\p{Lu}|^nan$/u.test(prev)) continue;
+    if (!lines.some((l) => /\p{L}{2}.*\d|\d.*\p{L}{2}/u.test(l)) && !/address/i.test(lines.join(' '))) continue;
+    const start = m.index + m[0].indexOf(code);
+    out.push({ type: 'ZIP', start, end: start + code.length, score: 0.75, source: 'zip.line' });
+  }
+}
+
+/** "in barra de carrasco 15000": a known town written in lower case, then a postcode (gazetteer only). */
+const BARE_CODE = /(?<![\w$.,/-])\d{4,5}(?![\w-]|[.,]\d)/g;
+const LOWER_WORDS_BEFORE = /(?:^|[^\p{L}\d])((?:\p{Ll}[\p{Ll}\p{M}'’-]*[ \t]+){1,3})$/u;
+function lowerTownPostcodes(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(BARE_CODE)) {
+    const code = m[0];
+    const end = m.index + code.length;
+    if (/^(?:19|20)\d\d$/.test(code) || m.index < 4 || !/\p{Ll}[ \t]$/u.test(text.slice(m.index - 2, m.index))) continue;
+    const lw = LOWER_WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
+    if (!lw || QUANTITY_AFTER.test(text.slice(end, end + 12))) continue;
+    const run = lw[1]!;
+    const words = run.trim().split(/[ \t]+/);
+    for (let k = words.length; k >= 1; k--) {
+      const town = words.slice(words.length - k).join(' ');
+      if (k === 1 && town.length < 5) continue;
+      if ((PLACES.get(fold(town)) ?? -1) < 1000 || COMMON_WORDS.has(fold(words[words.length - k]!))) continue;
+      const lead = text.slice(Math.max(0, m.index - run.length - 8), m.index - run.length) + run.slice(0, run.length - town.length - 1) + ' ';
+      if (!/\b(?:in|at|from|near|to)[ \t]+$/.test(lead)) continue;
+      out.push({ type: 'ZIP', start: m.index, end, score: 0.7, source: 'zip.town.lower' });
+      break;
+    }
+  }
+}
+
+const RESIDENCE_POSTCODE = new RegExp(String.raw`\b(?:live[sd]?|living|moved|moving|relocated|relocating|based|located|reside[sd]?|residing|grew up)[ \t]+(?:in|to|at|near)[ \t]+(?:the[ \t]+)?(${POSTCODE}|\d{5}-\d{4})(?![\w-]|[.,]\d|[ \t]\d)`, 'gi');
+const ZIP_LABEL_AFTER = /^[ \t]*(?:\(|,|-)?[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:my|our|the|their|his|her)[ \t]+)?(?:zip|zipcode|zip code|postal code|postcode|post code)\b/i;
 
 export function zips(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(ZIP)) {
@@ -383,7 +507,15 @@ export function zips(text: string, out: Candidate[]): void {
     else if (stateOk) score = known ? 0.97 : 0.85;
     else if (m[2] && known) score = 0.85;
     else if (known && /\b(?:area|neighborhood|zone)\b/i.test(after(text, m.index + m[0].length, 15))) score = 0.7;
+    else if (ZIP_LABEL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) score = 0.9;
     if (score > 0) out.push({ type: 'ZIP', start: m.index, end: m.index + m[0].length, score, source: 'zip' });
+  }
+  // "we live in 94107", "moved to 02139 last spring", "60614 is my zip": a residence verb before, or the label after.
+  for (const m of text.matchAll(RESIDENCE_POSTCODE)) {
+    const code = m[1]!;
+    const end = m.index + m[0].length;
+    if (/^(?:19|20)\d\d$/.test(code) || QUANTITY_AFTER.test(text.slice(end, end + 12))) continue;
+    out.push({ type: 'ZIP', start: end - code.length, end, score: 0.75, source: 'zip.residence' });
   }
   for (const m of text.matchAll(ZIP_INTL)) {
     const v = m[1]!;
