@@ -39,56 +39,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectPhi } from '../moderation/phi/detect.js';
-import { COUNTRIES, US_STATES } from '../moderation/phi/lexicon.js';
-import { PHI_TYPES, isPhiType, type PhiSpan } from '../moderation/phi/types.js';
+import { PHI_TYPES, type PhiSpan } from '../moderation/phi/types.js';
+import { readPresidio, type GoldSpan } from './lib/presidio.js';
+import { parseTaggerModel, setTaggerModel } from '../moderation/phi/tagger.js';
 
-interface GoldSpan { start: number; end: number; type: string }
 interface Example { text: string; spans: GoldSpan[]; ignore: Array<{ start: number; end: number }>; decoys?: number; dateAll?: GoldSpan[] }
-interface Dataset { presidio?: boolean; name: string; examples: Example[]; mapping?: Map<string, { count: number; to: string; ignored: number }>; split?: 'dev' | 'test' | 'all'; heldOut?: boolean }
-type SplitOpt = 'dev' | 'test' | 'all' | 'both';
-
-/** FNV-1a over UTF-16 code units. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return h >>> 0;
-}
-/** The fixed Presidio split: by template, see the header. */
-export function presidioHalf(masked: string): 'dev' | 'test' {
-  const key = masked.toLowerCase().replace(/\{\{[^}]*\}\}/g, '{{}}').replace(/\s+/g, ' ').trim();
-  return fnv1a(key) % 2 === 0 ? 'dev' : 'test';
-}
-
-const PRESIDIO_MAP: Record<string, string> = {
-  PERSON: 'PERSON', STREET_ADDRESS: 'ADDRESS', ADDRESS: 'ADDRESS', GPE: 'LOCATION', LOCATION: 'LOCATION', CREDIT_CARD: 'ACCOUNT_NUMBER',
-  IBAN_CODE: 'ACCOUNT_NUMBER', DATE_TIME: 'DATE', PHONE_NUMBER: 'PHONE', AGE: 'AGE_OVER_89', EMAIL_ADDRESS: 'EMAIL', ZIP_CODE: 'ZIP',
-  DOMAIN_NAME: 'URL', US_SSN: 'SSN', IP_ADDRESS: 'IP_ADDRESS', US_DRIVER_LICENSE: 'LICENSE_NUMBER',
-  ORGANIZATION: '(ignored: not a Safe Harbor identifier)', TITLE: '(ignored: job title or honorific)', PREFIX: '(ignored: honorific)',
-  NRP: '(ignored: nationality, religion or political group)',
-};
-const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
-
-/** Why a Presidio span mapped to one of our types is still not a Safe Harbor identifier (or undefined when it is). */
-const PROVINCES = new Set(['ontario', 'quebec', 'british columbia', 'alberta', 'manitoba', 'saskatchewan', 'nova scotia', 'new brunswick',
-  'newfoundland and labrador', 'prince edward island', 'yukon', 'northwest territories', 'nunavut']);
-/** Faker output read with the wrong encoding ("SÃ£o TomÃ©"): decoded back before the country test. */
-const unmojibake = (v: string) => (/[ÃÅÄ][\x80-\xbf¡-¿]/.test(v) ? Buffer.from(v, 'latin1').toString('utf8') : v);
-function presidioIgnoreReason(type: string, value: string): string | undefined {
-  const v = value.trim();
-  if (v === 'nan') return 'empty value (nan)';
-  if (type === 'LOCATION') {
-    const key = unmojibake(v).replace(/\s*\([^)]*\)\s*$/, '').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
-    if (COUNTRIES.has(key) || US_STATES.has(key) || PROVINCES.has(key)) return 'country or state';
-    if (/^[A-Z]{2}$/.test(v)) return 'country or state';
-  }
-  if (type === 'PERSON' && /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|herr|frau)\.?$/i.test(v)) return 'honorific alone';
-  if (type === 'DATE') {
-    if (/^\d{4}$/.test(v)) return 'bare year';
-    if (WEEKDAY.test(v)) return 'weekday';
-    if (/^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?$/i.test(v)) return 'time of day';
-  }
-  return undefined;
-}
+interface Dataset { presidio?: boolean; name: string; examples: Example[]; mapping?: Map<string, { count: number; to: string; ignored: number }>; split?: string; heldOut?: boolean }
+type SplitOpt = 'dev' | 'test' | 'all' | 'both' | 'dev-fit' | 'dev-val';
 
 function loadJsonl(path: string): Dataset {
   const examples: Example[] = [];
@@ -102,32 +59,8 @@ function loadJsonl(path: string): Dataset {
 
 function loadPresidio(path: string, split: SplitOpt): Dataset[] {
   if (split === 'both') return [...loadPresidio(path, 'dev'), ...loadPresidio(path, 'test')];
-  const all = JSON.parse(readFileSync(path, 'utf8')) as Array<{ full_text: string; masked?: string; spans: Array<{ entity_type: string; entity_value: string; start_position: number; end_position: number }> }>;
-  const rows = split === 'all' ? all : all.filter((r) => presidioHalf(r.masked ?? r.full_text) === split);
-  const mapping = new Map<string, { count: number; to: string; ignored: number }>();
-  const examples: Example[] = rows.map((r) => {
-    const spans: GoldSpan[] = [];
-    const dateAll: GoldSpan[] = [];
-    const ignore: Array<{ start: number; end: number }> = [];
-    for (const s of r.spans) {
-      const to = PRESIDIO_MAP[s.entity_type] ?? '(ignored: unmapped)';
-      const entry = mapping.get(s.entity_type) ?? { count: 0, to, ignored: 0 };
-      entry.count++;
-      mapping.set(s.entity_type, entry);
-      const span = { start: s.start_position, end: s.end_position, type: to };
-      if (!isPhiType(to)) { ignore.push(span); entry.ignored++; continue; }
-      if (to === 'AGE_OVER_89') {
-        // Ages under 90 are not identifiers: dropped from the gold, so flagging one is a false positive.
-        if (!(Number(s.entity_value) >= 90)) { entry.ignored++; continue; }
-      }
-      if (to === 'DATE') dateAll.push(span);
-      const why = presidioIgnoreReason(to, s.entity_value);
-      if (why) { ignore.push(span); entry.ignored++; continue; }
-      spans.push(span);
-    }
-    return { text: r.full_text, spans, ignore, dateAll };
-  });
-  return [{ name: `${basename(path)} [${split}]`, examples, mapping, split, heldOut: split !== 'dev', presidio: true }];
+  const { examples, mapping } = readPresidio(path, split);
+  return [{ name: `${basename(path)} [${split}]`, examples, mapping, split, heldOut: split !== 'dev' && split !== 'dev-val' && split !== 'dev-fit', presidio: true }];
 }
 
 function load(path: string, split: SplitOpt): Dataset[] {
@@ -165,6 +98,7 @@ interface Result {
 }
 
 const ERRORS: string[] = [];
+let useTagger = true;
 const oneLine = (x: string) => JSON.stringify(x);
 
 function score(ds: Dataset, minScore: number, errors = false): Result {
@@ -178,7 +112,7 @@ function score(ds: Dataset, minScore: number, errors = false): Result {
   const get = (t: string) => { let c = perType.get(t); if (!c) { c = blank(); perType.set(t, c); } return c; };
   for (const ex of ds.examples) {
     const t0 = performance.now();
-    let pred: PhiSpan[] = detectPhi(ex.text, { minScore });
+    let pred: PhiSpan[] = detectPhi(ex.text, { minScore, tagger: useTagger });
     ms += performance.now() - t0;
     // Presidio has no FAX type: its PHONE_NUMBER spans include fax numbers, so a FAX reading is scored as PHONE.
     if (ds.presidio) pred = pred.map((p) => (p.type === 'FAX' ? { ...p, type: 'PHONE' } : p));
@@ -283,10 +217,12 @@ function main(): void {
     else if (a === '--min-score') minScore = Number(args[++i]);
     else if (a === '--json') json = true;
     else if (a === '--errors') errors = true;
+    else if (a === '--no-tagger') useTagger = false;
+    else if (a === '--tagger-model') setTaggerModel(parseTaggerModel(readFileSync(args[++i] ?? '', 'utf8')));
     else if (a === '--split') {
       const v = args[++i] ?? '';
-      if (v !== 'dev' && v !== 'test' && v !== 'all' && v !== 'both') throw new Error('--split takes dev, test, all or both');
-      split = v;
+      if (!['dev', 'test', 'all', 'both', 'dev-fit', 'dev-val'].includes(v)) throw new Error('--split takes dev, test, all, both, dev-fit or dev-val');
+      split = v as SplitOpt;
     }
     else if (a === '--help' || a === '-h') {
       process.stdout.write('usage: npm run eval:phi -- [--data PATH]... [--min-score 0.5] [--split dev|test|all|both] [--errors] [--json]\n');

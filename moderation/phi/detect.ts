@@ -7,6 +7,7 @@ import type { Candidate } from './candidates.js';
 import { ages, dates } from './dates.js';
 import { locations, people, tokenize } from './names.js';
 import { addresses, internationalAddresses } from './places.js';
+import { taggedCandidates } from './tagger.js';
 import { emails, ipAddresses, keywordIds, phones, postcodes, ssns, structuredIds, urls, zips } from './patterns.js';
 import { CLINICIAN_ROLES, RELATIONS } from './lexicon.js';
 import type { ExtraRecognizer, PhiSpan, PhiSubject, PhiType } from './types.js';
@@ -20,9 +21,11 @@ const PRIORITY: Record<PhiType, number> = {
 export interface DetectOptions {
   /** Drop spans scoring below this (default 0.5). */
   minScore?: number;
+  /** Run the learned tagger for names, places, addresses and ZIPs (default true; off only to measure the rules alone). */
+  tagger?: boolean;
 }
 
-function patternCandidates(text: string): Candidate[] {
+function patternCandidates(text: string, tagger = true): Candidate[] {
   const out: Candidate[] = [];
   emails(text, out);
   urls(text, out);
@@ -45,6 +48,7 @@ function patternCandidates(text: string): Candidate[] {
   const tokens = tokenize(text);
   people(text, out, tokens);
   locations(text, out, tokens);
+  if (tagger) taggedCandidates(text, out);
   return out;
 }
 
@@ -155,13 +159,13 @@ function finish(text: string, cands: Candidate[], minScore: number): PhiSpan[] {
 /** Finds Safe Harbor identifiers in `text`. Pure and synchronous. */
 export function detectPhi(text: string, options: DetectOptions = {}): PhiSpan[] {
   if (text.length === 0) return [];
-  return finish(text, patternCandidates(text), options.minScore ?? 0.5);
+  return finish(text, patternCandidates(text, options.tagger ?? true), options.minScore ?? 0.5);
 }
 
 /** Same as detectPhi, plus the spans of an extra (possibly asynchronous) recognizer such as a NER model. */
 export async function detectPhiAsync(text: string, extra: ExtraRecognizer | undefined, options: DetectOptions = {}): Promise<PhiSpan[]> {
   if (text.length === 0) return [];
-  const cands = patternCandidates(text);
+  const cands = patternCandidates(text, options.tagger ?? true);
   if (extra) for (const s of await extra(text)) cands.push({ ...s });
   return finish(text, cands, options.minScore ?? 0.5);
 }

@@ -102,6 +102,14 @@ tumor, tumour, phenomenon, contracture, thyroiditis, ulcer, esophagus, oesophagu
 criteria, stockings, catheter, bag, pouch, fracture, cyst, neuroma, node, nodes, diverticulum, triad, reflex, dementia
 `);
 
+/** Diets, devices, apps and other health terms patients capitalise: never a person or a place. */
+export const HEALTH_TERMS = set(`
+keto, paleo, carnivore, whole30, fodmap, low-fodmap, mediterranean, dash, atkins diet, intermittent fasting, omad,
+mychart, dexcom, libre, freestyle, omnipod, tandem, medtronic, minimed, guardian, eversense, t-slim, tslim, loop, openaps,
+androidaps, xdrip, sugarmate, glooko, tidepool, mysugr, carelink, clarity, icu, nicu, picu, er, ed, or, pacu, ccu, hdu,
+chemo, radiation, immunotherapy, remission, relapse, flare, flares, infusion, dialysis, port, picc, cgm, pump
+`);
+
 /** Public health bodies and similar organisations: never a person or a location to hide. */
 export const PUBLIC_BODIES = set(`
 cdc, who, fda, nih, nhs, nice, ema, hhs, cms, ama, ada, aap, acog, aha, acs, nami, samhsa, niddk, nci, nimh, ninds, niaid, usda,
@@ -154,7 +162,8 @@ pain, fatigue, nausea, flare, flares, relapse, remission, diagnosis, dx, rx, med
 surgery, appointment, appt, insurance, pharmacy, prior, auth, pa's, copay, deductible, support, group, forum, community, members, mods,
 admin, moderator, team, care, patient, patients, caregiver, caregivers, warrior, warriors, spoonie, spoonies, chronic, illness,
 new york times, times, post, news, journal, report, study, research, article, trial, trials, fda-approved, approved, generic, brand,
-vitamin d, type, stage, grade, level, levels, test, tests, results, result, score, scale, number, numbers, id, card, plan, policy
+vitamin d, type, stage, grade, level, levels, test, tests, results, result, score, scale, number, numbers, id, card, plan, policy,
+fax, tel, cell, mobile, phone, email, e-mail, ext, office, home, work
 `);
 
 /** Titles that introduce a person's name; the title itself is not part of the span. */

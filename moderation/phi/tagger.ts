@@ -1,0 +1,392 @@
+/**
+ * A learned sequence tagger for the identifiers that patterns cannot pin down: PERSON, LOCATION, ADDRESS and ZIP.
+ *
+ * Why: the rule recognizers need a cue ("Dr.", "my son", "live in") or a gazetteer hit plus capitalisation, so they miss
+ * names written in lower case, foreign names with no cue ("Why is Katrine so impulsive?") and addresses in other
+ * countries' forms. A tagger reads the same signals (word shape, gazetteers, context words, the tag just given) and
+ * weighs them from labeled examples instead of hand-set rules.
+ *
+ * Model: greedy left-to-right averaged perceptron over BIO tags (the classic fast NER/POS design), with hand-built
+ * features. The word itself is a feature only when it is an ordinary English word; any other word is seen through its
+ * shape, suffix and gazetteer memberships, so the model cannot learn the particular names of its training data.
+ * Weights: models/phi-tagger/model.json, trained by `npm run train:phi-tagger` (see models/phi-tagger/MODEL_CARD.md).
+ * Synchronous and allocation-light: about as costly as one more regex pass over the text.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Candidate } from './candidates.js';
+import { fold, isAnyName, isDictionaryWord, isEnglishWord, isFirstName, isLastName, PLACES, US_PLACES } from './gazetteer.js';
+import {
+  CLINICIAN_ROLES, COMMON_WORDS, CONDITION_WORDS, COUNTRIES, DRUGS, EPONYMS, HEALTH_TERMS, MONTHS, PERSON_TITLES, PUBLIC_BODIES, RELATIONS, US_STATES,
+} from './lexicon.js';
+import type { PhiType } from './types.js';
+
+export const TAGGED_TYPES = ['PERSON', 'LOCATION', 'ADDRESS', 'ZIP'] as const satisfies readonly PhiType[];
+export type TaggedType = (typeof TAGGED_TYPES)[number];
+export const TAGS: readonly string[] = ['O', ...TAGGED_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
+
+export const DEFAULT_TAGGER_MODEL = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'phi-tagger', 'model.json');
+
+export interface TagToken {
+  start: number;
+  end: number;
+  /** 'w' word, 'n' number, 'l' line break, 'p' punctuation. */
+  kind: 'w' | 'n' | 'l' | 'p';
+  /** Folded (lower-case, accent-free) text. */
+  lower: string;
+  /** Context key: the word when it is ordinary English, else its shape class. */
+  key: string;
+  shape: string;
+  /** Gazetteer and lexicon memberships, one letter each (see `flagsOf`). */
+  flags: string;
+  sentenceStart: boolean;
+  /** Hashes of key, shape and flags, so features are integers built without string concatenation. */
+  hk: number;
+  hs: number;
+  hg: number;
+  /** A lower-case dictionary word: tagged O without scoring when the previous tag is O (see decode). */
+  plain: boolean;
+}
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+|\n|[^\s\p{L}\p{M}\p{N}]/gu;
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+function shapeOf(raw: string, kind: TagToken['kind']): string {
+  if (kind === 'n') return `d${Math.min(raw.length, 6)}`;
+  if (kind === 'l') return 'NL';
+  if (kind === 'p') return raw;
+  const first = raw[0]!;
+  const upper = first !== first.toLowerCase();
+  if (!upper) return raw === raw.toLowerCase() ? 'x' : 'xX';
+  if (raw.length > 1 && raw === raw.toUpperCase()) return 'X';
+  return raw.slice(1) === raw.slice(1).toLowerCase() ? 'Xx' : 'XxX';
+}
+
+/** 32-bit FNV-1a of a string. */
+export function hashString(str: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < str.length; i++) { h ^= str.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+/** Combines hashes (order matters); the feature template number goes first, so templates never share ids. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Flags per folded word, cached: forum text repeats its words, and each miss costs a dozen gazetteer lookups.
+ * Bounded: cleared when full (it only ever holds flags, derived from public word lists).
+ */
+const FLAG_CACHE = new Map<string, string>();
+const FLAG_CACHE_MAX = 50_000;
+function cachedFlags(lower: string): string {
+  let f = FLAG_CACHE.get(lower);
+  if (f === undefined) {
+    f = flagsOf(lower);
+    if (FLAG_CACHE.size >= FLAG_CACHE_MAX) FLAG_CACHE.clear();
+    FLAG_CACHE.set(lower, f);
+  }
+  return f;
+}
+
+/** One letter per list the word is in. */
+function flagsOf(lower: string): string {
+  let f = '';
+  if (isFirstName(lower)) f += 'f';
+  if (isLastName(lower)) f += 'l';
+  if (isAnyName(lower)) f += 'a';
+  const pop = PLACES.get(lower);
+  if (pop !== undefined) f += pop >= 100_000 ? 'P' : 'p';
+  if (US_PLACES.has(lower)) f += 'u';
+  if (isEnglishWord(lower)) f += 'e';
+  if (isDictionaryWord(lower)) f += 'w';
+  if (COMMON_WORDS.has(lower)) f += 'c';
+  if (COUNTRIES.has(lower) || US_STATES.has(lower)) f += 's';
+  if (DRUGS.has(lower) || EPONYMS.has(lower) || CONDITION_WORDS.has(lower) || PUBLIC_BODIES.has(lower) || HEALTH_TERMS.has(lower)) f += 'd';
+  if (PERSON_TITLES.has(lower)) f += 't';
+  if (RELATIONS.has(lower) || CLINICIAN_ROLES.has(lower)) f += 'r';
+  if (MONTHS.has(lower) || WEEKDAYS.has(lower)) f += 'm';
+  // (+ 'x' for a word with letters beyond ASCII, added by the tokenizer)
+  return f;
+}
+
+const H_POSS = hashString("'s");
+const H_EMPTY = hashString('');
+
+export function tagTokens(text: string): TagToken[] {
+  const out: TagToken[] = [];
+  let sentenceStart = true;
+  for (const m of text.matchAll(TOKEN)) {
+    let raw = m[0];
+    const start = m.index;
+    const c = raw.charCodeAt(0);
+    const kind: TagToken['kind'] = raw === '\n' ? 'l' : c >= 48 && c <= 57 ? 'n' : /^[\p{L}\p{M}]/u.test(raw) ? 'w' : /^\p{N}/u.test(raw) ? 'n' : 'p';
+    // A possessive is its own token, so "Ström's" is tagged as the name "Ström".
+    let poss = '';
+    if (kind === 'w' && raw.length > 3 && /['’]s$/i.test(raw)) { poss = raw.slice(-2); raw = raw.slice(0, -2); }
+    const lower = kind === 'w' ? fold(raw) : raw;
+    const flags = kind === 'w' ? cachedFlags(lower) + (/[^\x00-\x7f]/.test(raw) ? 'x' : '') : '';
+    const known = kind !== 'w' || /[ewc]/.test(flags) || (lower.length <= 2 && /^[a-z]+$/.test(lower));
+    const shape = shapeOf(raw, kind);
+    const key = kind === 'n' ? shape : known ? lower : `?${shape}`;
+    const plain = kind === 'w' && shape === 'x' && /[ewc]/.test(flags);
+    out.push({ start, end: start + raw.length, kind, lower, key, shape, flags, sentenceStart, hk: hashString(key), hs: hashString(shape), hg: hashString(flags), plain });
+    if (poss) out.push({ start: start + raw.length, end: start + raw.length + 2, kind: 'p', lower: "'s", key: "'s", shape: "'s", flags: '', sentenceStart: false, hk: H_POSS, hs: H_POSS, hg: H_EMPTY, plain: false });
+    sentenceStart = kind === 'l' || raw === '.' || raw === '!' || raw === '?' || raw === ':' || raw === '"';
+  }
+  return out;
+}
+
+const H_PAD = hashString('<pad>');
+const PAD: TagToken = { start: 0, end: 0, kind: 'p', lower: '<pad>', key: '<pad>', shape: '<pad>', flags: '', sentenceStart: false, hk: H_PAD, hs: H_PAD, hg: H_EMPTY, plain: false };
+const FLAG_HASH: Record<string, number> = Object.fromEntries([...'flaPpuewcsdtrmx'].map((c) => [c, hashString(c)]));
+
+/**
+ * The features of token i, given the two tags before it (indexes into TAGS), as 32-bit ids: each is a feature
+ * template number mixed with the hashed values it reads. Same function for training and inference.
+ * Templates: 1 bias; 2-8 the context keys k-2..k+2 and shapes; 9-11 previous tags; 12-16 key/shape pairs and the shape
+ * trigram; 17-21 flag sets of k-2..k+2; 22 previous tag with flags; 23-24 sentence start; 25-26 single flags;
+ * 27-31 suffixes, prefix and length of a word outside the dictionary.
+ */
+export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: number, out: number[]): void {
+  const t = tokens[i]!;
+  const p1 = tokens[i - 1] ?? PAD;
+  const p2 = tokens[i - 2] ?? PAD;
+  const n1 = tokens[i + 1] ?? PAD;
+  const n2 = tokens[i + 2] ?? PAD;
+  out.length = 0;
+  out.push(1, mix(2, t.hk), mix(3, t.hs), mix(4, p1.hk), mix(5, n1.hk), mix(6, p2.hk), mix(7, n2.hk),
+    mix(8, p1.hs), mix(32, n1.hs), mix(9, prev), mix(mix(10, prev2), prev), mix(mix(11, prev), t.hs),
+    mix(mix(12, p1.hk), t.hs), mix(mix(13, t.hs), n1.hk), mix(mix(mix(14, p1.hs), t.hs), n1.hs), mix(mix(15, p1.hk), n1.hk),
+    mix(17, t.hg), mix(18, p1.hg), mix(19, n1.hg), mix(20, p2.hg), mix(21, n2.hg), mix(mix(22, prev), t.hg));
+  if (t.sentenceStart) out.push(mix(23, t.hs), mix(24, t.hg));
+  for (let j = 0; j < t.flags.length; j++) {
+    const fh = FLAG_HASH[t.flags[j]!]!;
+    out.push(mix(25, fh), mix(mix(26, fh), t.hs));
+  }
+  if (t.kind === 'w' && t.key.charCodeAt(0) === 63 /* ? */) {
+    const l = t.lower;
+    out.push(mix(27, hashString(l.slice(-3))), mix(28, hashString(l.slice(-4))), mix(29, hashString(l.slice(-2))), mix(30, hashString(l.slice(0, 3))), mix(31, Math.min(l.length, 10)));
+  }
+}
+
+/**
+ * Weights: feature id -> one float per tag, in an open-addressing table over typed arrays (a Map of rows costs
+ * twice as much per lookup, and the tagger makes ~30 lookups per token).
+ */
+export class WeightTable {
+  readonly keys: Uint32Array;
+  readonly used: Uint8Array;
+  readonly values: Float32Array;
+  readonly mask: number;
+  readonly size: number;
+  constructor(rows: Map<number, ArrayLike<number>>, readonly width: number) {
+    let cap = 16;
+    while (cap < rows.size * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Uint32Array(cap);
+    this.used = new Uint8Array(cap);
+    this.values = new Float32Array(cap * width);
+    this.size = rows.size;
+    for (const [k, row] of rows) {
+      let slot = k & this.mask;
+      while (this.used[slot]) slot = (slot + 1) & this.mask;
+      this.used[slot] = 1;
+      this.keys[slot] = k;
+      for (let j = 0; j < width; j++) this.values[slot * width + j] = row[j]!;
+    }
+  }
+  /** Adds the row of feature `k` (if known) to `acc`. */
+  addTo(k: number, acc: Float64Array): void {
+    let slot = k & this.mask;
+    while (this.used[slot]) {
+      if (this.keys[slot] === k) {
+        const base = slot * this.width;
+        for (let j = 0; j < this.width; j++) acc[j]! += this.values[base + j]!;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+export interface TaggerModel {
+  version: string;
+  tags: readonly string[];
+  weights: WeightTable;
+}
+
+interface ModelFile {
+  version: string;
+  tags: string[];
+  /** feature id (see featuresOf) -> weights, one per tag, rounded. */
+  weights: Record<string, number[]>;
+}
+
+export function parseTaggerModel(json: string): TaggerModel {
+  const file = JSON.parse(json) as ModelFile;
+  if (!file || typeof file.version !== 'string' || !Array.isArray(file.tags) || typeof file.weights !== 'object') throw new Error('invalid tagger model');
+  if (file.tags.join() !== TAGS.join()) throw new Error('tagger model tags do not match this code');
+  const rows = new Map<number, number[]>();
+  for (const [k, v] of Object.entries(file.weights)) {
+    if (!Array.isArray(v) || v.length !== TAGS.length || !/^\d+$/.test(k)) throw new Error('invalid tagger model row');
+    rows.set(Number(k) >>> 0, v);
+  }
+  return { version: file.version, tags: file.tags, weights: new WeightTable(rows, TAGS.length) };
+}
+
+/** Greedy decode: the best tag per token, and the softmax probability of that tag (for the span score). */
+export function decode(model: TaggerModel, tokens: TagToken[], scratch: Float64Array = new Float64Array(TAGS.length)): { tags: Int8Array; probs: Float32Array } {
+  const n = tokens.length;
+  const tags = new Int8Array(n);
+  const probs = new Float32Array(n);
+  const feats: number[] = [];
+  let prev = 0;
+  let prev2 = 0;
+  for (let i = 0; i < n; i++) {
+    if (prev === 0 && tokens[i]!.plain) {
+      // Most of a post: ordinary lower-case words outside any name. Names written in lower case that are also
+      // dictionary words ("mark", "rose") are lost here; the name rules still read them with a cue ("my son mark").
+      tags[i] = 0;
+      probs[i] = 1;
+      prev2 = prev;
+      continue;
+    }
+    featuresOf(tokens, i, prev, prev2, feats);
+    scratch.fill(0);
+    for (const f of feats) model.weights.addTo(f, scratch);
+    let best = 0;
+    for (let k = 1; k < scratch.length; k++) if (scratch[k]! > scratch[best]!) best = k;
+    let z = 0;
+    for (let k = 0; k < scratch.length; k++) z += Math.exp(scratch[k]! - scratch[best]!);
+    tags[i] = best;
+    probs[i] = 1 / z;
+    prev2 = prev;
+    prev = best;
+  }
+  return { tags, probs };
+}
+
+export interface TaggedSpan { type: TaggedType; start: number; end: number; score: number; firstToken: number; lastToken: number }
+
+/** Spans from BIO tags; a span never begins or ends on punctuation or a line break. */
+export function spansOf(tokens: TagToken[], tags: Int8Array, probs: Float32Array): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let open: { type: TaggedType; from: number; to: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    let { from, to } = open;
+    while (from <= to && (tokens[from]!.kind === 'p' || tokens[from]!.kind === 'l')) from++;
+    while (to >= from && (tokens[to]!.kind === 'p' || tokens[to]!.kind === 'l')) to--;
+    if (from <= to) {
+      let sum = 0;
+      for (let k = from; k <= to; k++) sum += probs[k]!;
+      spans.push({ type: open.type, start: tokens[from]!.start, end: tokens[to]!.end, score: sum / (to - from + 1), firstToken: from, lastToken: to });
+    }
+    open = undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = TAGS[tags[i]!]!;
+    if (tag === 'O') { close(); continue; }
+    const type = tag.slice(2) as TaggedType;
+    if (tag.startsWith('B-') || !open || open.type !== type) { close(); open = { type, from: i, to: i }; }
+    else open.to = i;
+  }
+  close();
+  return spans;
+}
+
+let loaded: TaggerModel | undefined;
+/** The committed model, read once. */
+export function taggerModel(): TaggerModel {
+  if (!loaded) loaded = parseTaggerModel(readFileSync(DEFAULT_TAGGER_MODEL, 'utf8'));
+  return loaded;
+}
+
+/** Replaces the model the detector uses (development tools: scoring a validation model with `eval:phi`). */
+export function setTaggerModel(model: TaggerModel): void {
+  loaded = model;
+}
+
+const PLACE_TAGS = new Set(TAGS.flatMap((t, i) => (/LOCATION|ADDRESS/.test(t) ? [i] : [])));
+function afterPlace(tokens: TagToken[], tags: Int8Array, at: number, rules: Candidate[]): boolean {
+  const from = Math.max(0, at - 6);
+  for (let k = from; k < at; k++) if (PLACE_TAGS.has(tags[k]!) || /[sPpu]/.test(tokens[k]!.flags)) return true;
+  const start = tokens[at]!.start;
+  return rules.some((c) => (c.type === 'LOCATION' || c.type === 'ADDRESS') && c.end <= start && start - c.end <= 40);
+}
+
+/** No number and no word outside the dictionary. */
+function onlyDictionaryWords(tokens: TagToken[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'n' || (t.kind === 'w' && !/[ewc]/.test(t.flags))) return false;
+  }
+  return true;
+}
+
+/** Words that are never a person or a place on their own (medicines, conditions, public bodies, states, months). */
+function onlyExcludedWords(tokens: TagToken[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'w') continue;
+    if (!/[dsmt]/.test(t.flags) && !(/[ew]/.test(t.flags) && t.shape === 'x')) return false;
+  }
+  return true;
+}
+
+const NAME_TYPES: ReadonlySet<string> = new Set(TAGGED_TYPES);
+/** A tagger span at least this confident replaces the rules' reading of the same words as another name type. */
+const OVERRIDE_SCORE = Number(process.env.HAVEN_TAGGER_OVERRIDE ?? 2);
+
+/**
+ * Adds the tagger's spans (PERSON, LOCATION, ADDRESS, ZIP) to `out` as candidates scored by the tagger's confidence.
+ * The rules' candidates already in `out` come first: a validated pattern (phone, email, date, ID...) is never swallowed
+ * by a tagged span, and where a name rule has read the same words the rule's type stands (it has a cue or a
+ * gazetteer hit; the tagger's value is the names and places no rule reads). A tagged span is cut around them.
+ */
+export function taggedCandidates(text: string, out: Candidate[], model: TaggerModel = taggerModel()): void {
+  const tokens = tagTokens(text);
+  if (tokens.length === 0) return;
+  const { tags, probs } = decode(model, tokens);
+  const rules = out.filter((c) => c.score >= 0.5);
+  const blocked = (t: TagToken, spanScore: number) => {
+    for (const c of rules) {
+      if (c.start < t.end && t.start < c.end && (!NAME_TYPES.has(c.type) || spanScore < OVERRIDE_SCORE)) return true;
+    }
+    return false;
+  };
+  for (const s of spansOf(tokens, tags, probs)) {
+    let from = -1;
+    const emit = (a: number, b: number) => {
+      while (a <= b && (tokens[a]!.kind === 'p' || tokens[a]!.kind === 'l')) a++;
+      while (b >= a && (tokens[b]!.kind === 'p' || tokens[b]!.kind === 'l')) b--;
+      if (a > b) return;
+      if ((s.type === 'PERSON' || s.type === 'LOCATION') && onlyExcludedWords(tokens, a, b)) return;
+      // One ordinary English word ("Hope", "Remission", "Keto") is a name only with a cue, and cues are the rules' job.
+      if ((s.type === 'PERSON' || s.type === 'LOCATION') && a === b && /[ewc]/.test(tokens[a]!.flags)) return;
+      // What is left of an address once phone numbers are cut out of it ("office", "fax") is not an address.
+      if (s.type === 'ADDRESS' && onlyDictionaryWords(tokens, a, b)) return;
+      const start = tokens[a]!.start;
+      const end = tokens[b]!.end;
+      // A tagged ZIP is reported only right after a place (a tagged or found city or address, a state or country
+      // within the last few words): a bare number alone is far more often a count or a lab value.
+      // Not a year-like number, and not one that a lower-case word goes on from ("in Rome 2000 people marched").
+      if (s.type === 'ZIP' && (!afterPlace(tokens, tags, a, rules) || tokens[b + 1]?.plain || /^(?:19|20)\d\d$/.test(text.slice(start, end)))) return;
+      let sum = 0;
+      for (let k = a; k <= b; k++) sum += probs[k]!;
+      out.push({ type: s.type, start, end, score: Math.round((sum / (b - a + 1)) * 100) / 100, source: `tagger.${s.type.toLowerCase()}` });
+    };
+    for (let i = s.firstToken; i <= s.lastToken; i++) {
+      if (blocked(tokens[i]!, s.score)) {
+        if (from >= 0) emit(from, i - 1);
+        from = -1;
+      } else if (from < 0) from = i;
+    }
+    if (from >= 0) emit(from, s.lastToken);
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * `npm run train:phi-tagger -- --shared ../shared/data [--epochs 8] [--out models/phi-tagger/model.json] [--no-final]`
+ * Trains the PHI sequence tagger (moderation/phi/tagger.ts) and writes its weights.
+ *
+ * Data (development data only, never a held-out split):
+ *  - the project's own labeled posts test/fixtures/phi/dev.jsonl and dev-extra.jsonl (test.jsonl is held out),
+ *    counted twice so forum writing and its decoys weigh as much as the synthetic set;
+ *  - our own generated lines test/fixtures/phi/tagger-train.jsonl (scripts/phi/build-tagger-train.ts: 252 templates
+ *    written for this project, filled from the name and place packages), for sentence shapes the other sets lack;
+ *  - the DEV half of the Presidio synthetic set (../shared/data/pii-presidio-synthetic, split by template exactly as
+ *    `npm run eval:phi` splits it: scripts/lib/presidio.ts), so the test half's wordings stay unseen.
+ * Labels: BIO over PERSON, LOCATION, ADDRESS and ZIP; every other token is O (other PHI types are the patterns' job;
+ * organisations, titles and groups are not identifiers). Tokens in a region Presidio labels but we do not score
+ * (countries, states, "nan") get no update: neither a place to report nor a counter-example.
+ * Method: greedy averaged perceptron (the model's own previous tags feed the next token, as at inference), seeded
+ * shuffles, so the same data gives the same weights. First a validation run holds out one template group in seven
+ * and prints span precision/recall on it; then (unless --no-final) the model is trained on everything and written.
+ * Prints counts and figures only, never text.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_TAGGER_MODEL, WeightTable, decode, featuresOf, spansOf, tagTokens, TAGS, TAGGED_TYPES, type TaggerModel, type TagToken } from '../../moderation/phi/tagger.js';
+import { isPhiType } from '../../moderation/phi/types.js';
+import { isValidationTemplate, readPresidio, VALIDATION_MOD, type GoldSpan } from '../lib/presidio.js';
+import { rng } from '../lib/rng.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const shared = opt('shared');
+const epochs = Number(opt('epochs') ?? 8);
+const outPath = resolve(opt('out') ?? DEFAULT_TAGGER_MODEL);
+const final = !args.includes('--no-final');
+const SEED = 20261202;
+const VERSION = '1.0.0';
+if (!shared) {
+  process.stderr.write('usage: npm run train:phi-tagger -- --shared ../shared/data [--epochs 8] [--out PATH] [--no-final]\n');
+  process.exit(2);
+}
+
+interface Example { tokens: TagToken[]; gold: Int8Array; skip: Uint8Array; spans: GoldSpan[]; group: string }
+
+const TAG_INDEX = new Map(TAGS.map((t, i) => [t, i]));
+const TAGGED = new Set<string>(TAGGED_TYPES);
+
+/** Texts, kept only for --show-errors (development data: the validation part of the dev half and own dev posts). */
+const TEXTS = new Map<Example, string>();
+function toExample(text: string, spans: GoldSpan[], noScore: Array<{ start: number; end: number }>, group: string): Example {
+  const tokens = tagTokens(text);
+  const gold = new Int8Array(tokens.length);
+  const skip = new Uint8Array(tokens.length);
+  const kept = spans.filter((s) => TAGGED.has(s.type)).sort((a, b) => a.start - b.start);
+  for (const s of kept) {
+    let first = true;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.end <= s.start || t.start >= s.end) continue;
+      gold[i] = TAG_INDEX.get(`${first ? 'B' : 'I'}-${s.type}`)!;
+      first = false;
+    }
+  }
+  for (const r of noScore) for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start < r.end && r.start < tokens[i]!.end && gold[i] === 0) skip[i] = 1;
+  const ex = { tokens, gold, skip, spans: kept, group };
+  TEXTS.set(ex, text);
+  return ex;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, '..', '..', 'test', 'fixtures', 'phi');
+const examples: Example[] = [];
+let ownCount = 0;
+for (const file of ['dev.jsonl', 'dev-extra.jsonl']) {
+  for (const line of readFileSync(join(fixtures, file), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { text: string; spans: GoldSpan[]; template?: string };
+    const ex = toExample(row.text, row.spans, [], `own:${row.template ?? file}`);
+    examples.push(ex, ex);
+    ownCount++;
+  }
+}
+// Our own generated text (scripts/phi/build-tagger-train.ts): many more sentence shapes than the two sets above.
+let generatedCount = 0;
+for (const line of readFileSync(join(fixtures, 'tagger-train.jsonl'), 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const row = JSON.parse(line) as { text: string; spans: GoldSpan[]; template?: string };
+  examples.push(toExample(row.text, row.spans, [], `gen:${row.template ?? ''}`));
+  generatedCount++;
+}
+const presidioDir = join(resolve(shared), 'pii-presidio-synthetic');
+let presidioCount = 0;
+for (const file of readdirSync(presidioDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const ex of readPresidio(join(presidioDir, file), 'dev').examples) {
+    // Spans of our other PHI types that Presidio marks but we do not score (countries, "nan") get no update;
+    // non-identifier labels (organisations, titles) are plain O.
+    const noScore = ex.ignore.filter((g) => isPhiType((g as GoldSpan).type));
+    examples.push(toExample(ex.text, ex.spans, noScore, `presidio:${ex.template}`));
+    presidioCount++;
+  }
+}
+process.stdout.write(`training data: ${ownCount} own dev posts (x2), ${generatedCount} own generated lines, ${presidioCount} Presidio dev-half texts, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens\n`);
+
+/** A stable hash of the template group, so one template's texts stay on one side of the validation split. */
+function groupHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array> } {
+  const n = TAGS.length;
+  const w = new Map<number, Float64Array>();
+  const acc = new Map<number, Float64Array>();
+  const row = (m: Map<number, Float64Array>, f: number) => { let r = m.get(f); if (!r) { r = new Float64Array(n); m.set(f, r); } return r; };
+  const random = rng(SEED);
+  const order = data.map((_, i) => i);
+  const feats: number[] = [];
+  const scores = new Float64Array(n);
+  let c = 1;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    let errors = 0;
+    let total = 0;
+    for (const idx of order) {
+      const ex = data[idx]!;
+      let prev = 0;
+      let prev2 = 0;
+      for (let i = 0; i < ex.tokens.length; i++) {
+        // Same shortcut as decode(): a plain lower-case word after O is O, and is not learned from.
+        if (prev === 0 && ex.tokens[i]!.plain) { prev2 = prev; c++; continue; }
+        featuresOf(ex.tokens, i, prev, prev2, feats);
+        scores.fill(0);
+        for (const f of feats) { const r = w.get(f); if (r) for (let k = 0; k < n; k++) scores[k]! += r[k]!; }
+        let best = 0;
+        for (let k = 1; k < n; k++) if (scores[k]! > scores[best]!) best = k;
+        const gold = ex.gold[i]!;
+        if (!ex.skip[i]) {
+          total++;
+          if (best !== gold) {
+            errors++;
+            for (const f of feats) {
+              const r = row(w, f);
+              const a = row(acc, f);
+              r[gold]! += 1; a[gold]! += c;
+              r[best]! -= 1; a[best]! -= c;
+            }
+          }
+        }
+        c++;
+        prev2 = prev;
+        // The model's own tag feeds the next token, as at inference.
+        prev = best;
+      }
+    }
+    process.stdout.write(`  epoch ${epoch + 1}: token error ${(errors / Math.max(1, total)).toFixed(4)}\n`);
+  }
+  const rows = new Map<number, Float32Array>();
+  for (const [f, r] of w) {
+    const a = acc.get(f)!;
+    const avg = new Float32Array(n);
+    let keep = false;
+    for (let k = 0; k < n; k++) {
+      const v = Math.round((r[k]! - a[k]! / c) * 1000) / 1000;
+      avg[k] = v;
+      if (Math.abs(v) >= 0.01) keep = true;
+    }
+    if (keep) rows.set(f, avg);
+  }
+  return { version: VERSION, tags: TAGS, weights: new WeightTable(rows, n), rows };
+}
+
+const showErrors = args.includes('--show-errors');
+function evaluate(model: TaggerModel, data: Example[], texts: Map<Example, string>): void {
+  const counts = new Map<string, { gold: number; found: number; pred: number; correct: number }>();
+  const get = (t: string) => { let x = counts.get(t); if (!x) { x = { gold: 0, found: 0, pred: 0, correct: 0 }; counts.set(t, x); } return x; };
+  for (const ex of data) {
+    const { tags, probs } = decode(model, ex.tokens);
+    const pred = spansOf(ex.tokens, tags, probs).filter((p) => p.score >= 0.5);
+    const skipped = (p: { start: number; end: number }) => ex.tokens.some((t, i) => ex.skip[i] && t.start < p.end && p.start < t.end);
+    const text = texts.get(ex) ?? '';
+    for (const g of ex.spans) {
+      const x = get(g.type); x.gold++;
+      if (pred.some((p) => p.type === g.type && p.start < g.end && g.start < p.end)) x.found++;
+      else if (showErrors) process.stdout.write(`    MISS ${g.type} ${JSON.stringify(text.slice(g.start, g.end))} in ${JSON.stringify(text.slice(0, 160))}\n`);
+    }
+    for (const p of pred) {
+      if (skipped(p) && !ex.spans.some((g) => p.start < g.end && g.start < p.end)) continue;
+      const x = get(p.type); x.pred++;
+      if (ex.spans.some((g) => g.type === p.type && p.start < g.end && g.start < p.end)) x.correct++;
+      else if (showErrors) process.stdout.write(`    FP   ${p.type} ${p.score.toFixed(2)} ${JSON.stringify(text.slice(p.start, p.end))} in ${JSON.stringify(text.slice(0, 160))}\n`);
+    }
+  }
+  for (const [t, x] of [...counts].sort()) {
+    process.stdout.write(`  ${t.padEnd(9)} gold ${String(x.gold).padStart(4)} pred ${String(x.pred).padStart(4)}  P ${(x.correct / Math.max(1, x.pred)).toFixed(3)}  R ${(x.found / Math.max(1, x.gold)).toFixed(3)}\n`);
+  }
+}
+
+/**
+ * Validation: Presidio dev-half templates chosen by isValidationTemplate (the same ones `eval:phi -- --split dev-val`
+ * scores), and one in VALIDATION_MOD of our own template groups.
+ */
+const isVal = (e: Example) => (e.group.startsWith('presidio:') ? isValidationTemplate(e.group.slice('presidio:'.length)) : groupHash(e.group) % VALIDATION_MOD === 0);
+const trainPart = examples.filter((e) => !isVal(e));
+const valPart = examples.filter(isVal);
+process.stdout.write(`validation run: ${trainPart.length} training, ${valPart.length} validation texts (template groups held out)\n`);
+const valModel = train(trainPart);
+for (const source of ['presidio', 'gen', 'own']) {
+  const part = valPart.filter((e) => e.group.startsWith(`${source}:`));
+  process.stdout.write(`validation on ${source} (${part.length} texts; tagger alone, span overlap, same type, score >= 0.5):\n`);
+  evaluate(valModel, part, TEXTS);
+}
+const valOut = opt('val-out');
+if (valOut) {
+  writeModel(valModel, resolve(valOut));
+  process.stdout.write(`wrote the validation model to ${valOut}: score it with npm run eval:phi -- --data ../shared/data/pii-presidio-synthetic --split dev-val --tagger-model ${valOut}\n`);
+}
+
+function writeModel(model: ReturnType<typeof train>, path: string): void {
+  const weights: Record<string, number[]> = {};
+  for (const [f, r] of [...model.rows].sort((a, b) => a[0] - b[0])) weights[String(f)] = Array.from(r, (v) => Math.round(v * 1000) / 1000);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify({ version: VERSION, tags: TAGS, epochs, seed: SEED, trainedOn: { ownDevPosts: ownCount, ownGeneratedLines: generatedCount, presidioDevTexts: presidioCount }, weights }) + '\n');
+  process.stdout.write(`wrote ${path}: ${model.rows.size} features\n`);
+}
+
+if (final) {
+  process.stdout.write('final model on all training data\n');
+  writeModel(train(examples), outPath);
+}
