@@ -39,6 +39,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Ids come from our own UUIDs; generate request ids rather than trusting a header.
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // The core plugin waits for the pipeline workers to load their gazetteers and models (a few seconds; much longer
+    // on a busy 2-core machine). Fastify's 10 s default would abort a healthy but slow start.
+    pluginTimeout: 120_000,
   });
   registerErrorHandling(app);
   await registerExternalPlugins(app, config);

@@ -45,7 +45,7 @@ export interface TagToken {
   hk: number;
   hs: number;
   hg: number;
-  /** A lower-case dictionary word: tagged O without scoring when the previous tag is O (see decode). */
+  /** A lower-case dictionary word or punctuation: tagged O without scoring when the previous tag is O (see decode). */
   plain: boolean;
 }
 
@@ -117,26 +117,42 @@ function flagsOf(lower: string): string {
 const H_POSS = hashString("'s");
 const H_EMPTY = hashString('');
 
+/** What a token's text alone determines; cached per distinct token text (forum posts repeat their words). */
+type WordInfo = Pick<TagToken, 'kind' | 'lower' | 'key' | 'shape' | 'flags' | 'hk' | 'hs' | 'hg' | 'plain'>;
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_MAX = 50_000;
+
+function wordInfo(raw: string): WordInfo {
+  const cached = WORD_CACHE.get(raw);
+  if (cached) return cached;
+  const c = raw.charCodeAt(0);
+  const kind: TagToken['kind'] = raw === '\n' ? 'l' : c >= 48 && c <= 57 ? 'n' : /^[\p{L}\p{M}]/u.test(raw) ? 'w' : /^\p{N}/u.test(raw) ? 'n' : 'p';
+  const lower = kind === 'w' ? fold(raw) : raw;
+  const flags = kind === 'w' ? cachedFlags(lower) + (/[^\x00-\x7f]/.test(raw) ? 'x' : '') : '';
+  const known = kind !== 'w' || /[ewc]/.test(flags) || (lower.length <= 2 && /^[a-z]+$/.test(lower));
+  const shape = shapeOf(raw, kind);
+  const key = kind === 'n' ? shape : known ? lower : `?${shape}`;
+  // Skipped after an O (see decode): lower-case dictionary words, and punctuation (no span starts with it).
+  const plain = (kind === 'w' && shape === 'x' && /[ewc]/.test(flags)) || kind === 'p' || kind === 'l';
+  const info: WordInfo = { kind, lower, key, shape, flags, hk: hashString(key), hs: hashString(shape), hg: hashString(flags), plain };
+  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+  WORD_CACHE.set(raw, info);
+  return info;
+}
+
 export function tagTokens(text: string): TagToken[] {
   const out: TagToken[] = [];
   let sentenceStart = true;
   for (const m of text.matchAll(TOKEN)) {
     let raw = m[0];
     const start = m.index;
-    const c = raw.charCodeAt(0);
-    const kind: TagToken['kind'] = raw === '\n' ? 'l' : c >= 48 && c <= 57 ? 'n' : /^[\p{L}\p{M}]/u.test(raw) ? 'w' : /^\p{N}/u.test(raw) ? 'n' : 'p';
     // A possessive is its own token, so "Ström's" is tagged as the name "Ström".
-    let poss = '';
-    if (kind === 'w' && raw.length > 3 && /['’]s$/i.test(raw)) { poss = raw.slice(-2); raw = raw.slice(0, -2); }
-    const lower = kind === 'w' ? fold(raw) : raw;
-    const flags = kind === 'w' ? cachedFlags(lower) + (/[^\x00-\x7f]/.test(raw) ? 'x' : '') : '';
-    const known = kind !== 'w' || /[ewc]/.test(flags) || (lower.length <= 2 && /^[a-z]+$/.test(lower));
-    const shape = shapeOf(raw, kind);
-    const key = kind === 'n' ? shape : known ? lower : `?${shape}`;
-    const plain = kind === 'w' && shape === 'x' && /[ewc]/.test(flags);
-    out.push({ start, end: start + raw.length, kind, lower, key, shape, flags, sentenceStart, hk: hashString(key), hs: hashString(shape), hg: hashString(flags), plain });
-    if (poss) out.push({ start: start + raw.length, end: start + raw.length + 2, kind: 'p', lower: "'s", key: "'s", shape: "'s", flags: '', sentenceStart: false, hk: H_POSS, hs: H_POSS, hg: H_EMPTY, plain: false });
-    sentenceStart = kind === 'l' || raw === '.' || raw === '!' || raw === '?' || raw === ':' || raw === '"';
+    let poss = false;
+    if (raw.length > 3 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S")) && /^[\p{L}\p{M}]/u.test(raw)) { poss = true; raw = raw.slice(0, -2); }
+    const info = wordInfo(raw);
+    out.push({ start, end: start + raw.length, sentenceStart, ...info });
+    if (poss) out.push({ start: start + raw.length, end: start + raw.length + 2, kind: 'p', lower: "'s", key: "'s", shape: "'s", flags: '', sentenceStart: false, hk: H_POSS, hs: H_POSS, hg: H_EMPTY, plain: true });
+    sentenceStart = info.kind === 'l' || raw === '.' || raw === '!' || raw === '?' || raw === ':' || raw === '"';
   }
   return out;
 }
@@ -179,8 +195,10 @@ export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: n
  * twice as much per lookup, and the tagger makes ~30 lookups per token).
  */
 export class WeightTable {
+  /** Open-addressing slots: feature id, and 1 + its row number (0 = empty slot). */
   readonly keys: Uint32Array;
-  readonly used: Uint8Array;
+  readonly rowOf: Int32Array;
+  /** Rows packed one after another, so the hot part of the table stays small in the CPU cache. */
   readonly values: Float32Array;
   readonly mask: number;
   readonly size: number;
@@ -189,23 +207,26 @@ export class WeightTable {
     while (cap < rows.size * 2) cap <<= 1;
     this.mask = cap - 1;
     this.keys = new Uint32Array(cap);
-    this.used = new Uint8Array(cap);
-    this.values = new Float32Array(cap * width);
+    this.rowOf = new Int32Array(cap);
+    this.values = new Float32Array(rows.size * width);
     this.size = rows.size;
+    let r = 0;
     for (const [k, row] of rows) {
       let slot = k & this.mask;
-      while (this.used[slot]) slot = (slot + 1) & this.mask;
-      this.used[slot] = 1;
+      while (this.rowOf[slot]) slot = (slot + 1) & this.mask;
       this.keys[slot] = k;
-      for (let j = 0; j < width; j++) this.values[slot * width + j] = row[j]!;
+      this.rowOf[slot] = r + 1;
+      for (let j = 0; j < width; j++) this.values[r * width + j] = row[j]!;
+      r++;
     }
   }
   /** Adds the row of feature `k` (if known) to `acc`. */
   addTo(k: number, acc: Float64Array): void {
     let slot = k & this.mask;
-    while (this.used[slot]) {
+    let row: number;
+    while ((row = this.rowOf[slot]!) !== 0) {
       if (this.keys[slot] === k) {
-        const base = slot * this.width;
+        const base = (row - 1) * this.width;
         for (let j = 0; j < this.width; j++) acc[j]! += this.values[base + j]!;
         return;
       }
@@ -218,11 +239,17 @@ export interface TaggerModel {
   version: string;
   tags: readonly string[];
   weights: WeightTable;
+  /**
+   * Subtracted from the O tag's score before choosing: > 0 trades precision for recall. Chosen by the training
+   * script on held-out templates (best F2, the issue's recall-weighted measure) and stored with the weights.
+   */
+  oMargin: number;
 }
 
 interface ModelFile {
   version: string;
   tags: string[];
+  oMargin?: number;
   /** feature id (see featuresOf) -> weights, one per tag, rounded. */
   weights: Record<string, number[]>;
 }
@@ -236,11 +263,13 @@ export function parseTaggerModel(json: string): TaggerModel {
     if (!Array.isArray(v) || v.length !== TAGS.length || !/^\d+$/.test(k)) throw new Error('invalid tagger model row');
     rows.set(Number(k) >>> 0, v);
   }
-  return { version: file.version, tags: file.tags, weights: new WeightTable(rows, TAGS.length) };
+  const oMargin = file.oMargin ?? 0;
+  if (typeof oMargin !== 'number' || !Number.isFinite(oMargin)) throw new Error('invalid tagger model margin');
+  return { version: file.version, tags: file.tags, weights: new WeightTable(rows, TAGS.length), oMargin };
 }
 
 /** Greedy decode: the best tag per token, and the softmax probability of that tag (for the span score). */
-export function decode(model: TaggerModel, tokens: TagToken[], scratch: Float64Array = new Float64Array(TAGS.length)): { tags: Int8Array; probs: Float32Array } {
+export function decode(model: TaggerModel, tokens: TagToken[], oMargin = model.oMargin, scratch: Float64Array = new Float64Array(TAGS.length)): { tags: Int8Array; probs: Float32Array } {
   const n = tokens.length;
   const tags = new Int8Array(n);
   const probs = new Float32Array(n);
@@ -259,6 +288,7 @@ export function decode(model: TaggerModel, tokens: TagToken[], scratch: Float64A
     featuresOf(tokens, i, prev, prev2, feats);
     scratch.fill(0);
     for (const f of feats) model.weights.addTo(f, scratch);
+    scratch[0]! -= oMargin;
     let best = 0;
     for (let k = 1; k < scratch.length; k++) if (scratch[k]! > scratch[best]!) best = k;
     let z = 0;
@@ -320,6 +350,39 @@ function afterPlace(tokens: TagToken[], tags: Int8Array, at: number, rules: Cand
   return rules.some((c) => (c.type === 'LOCATION' || c.type === 'ADDRESS') && c.end <= start && start - c.end <= 40);
 }
 
+function allLowerCase(tokens: TagToken[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (tokens[k]!.kind === 'w' && tokens[k]!.shape !== 'x') return false;
+  return true;
+}
+/** Every word is a census name, a known place or written with letters beyond ASCII ("ruše"), with no apostrophe. */
+function knownLowerCaseName(tokens: TagToken[], from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'w') continue;
+    words++;
+    if (t.lower.length < 3 || /['’]/.test(t.lower) || !/[flpPux]/.test(t.flags)) return false;
+  }
+  return words > 0;
+}
+
+const STREET_WORDS = new Set(`street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place pl terrace circle
+parkway pkwy highway hwy route unit apt apartment suite ste box po apo fpo dpo psc flat floor fl bldg building`.split(/\s+/));
+/**
+ * A number and a word that names something: capitalised, letters beyond ASCII, a known place or a street or unit
+ * word ("12 main st", "unit 1009 box 0219"); "10 mins, then 20 mins" is not an address.
+ */
+function addressLike(tokens: TagToken[], from: number, to: number): boolean {
+  let number = false;
+  let named = false;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'n') number = true;
+    else if (t.kind === 'w' && (t.shape !== 'x' || /[xpPu]/.test(t.flags) || STREET_WORDS.has(t.lower))) named = true;
+  }
+  return number && named;
+}
+
 /** No number and no word outside the dictionary. */
 function onlyDictionaryWords(tokens: TagToken[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
@@ -370,7 +433,11 @@ export function taggedCandidates(text: string, out: Candidate[], model: TaggerMo
       // One ordinary English word ("Hope", "Remission", "Keto") is a name only with a cue, and cues are the rules' job.
       if ((s.type === 'PERSON' || s.type === 'LOCATION') && a === b && /[ewc]/.test(tokens[a]!.flags)) return;
       // What is left of an address once phone numbers are cut out of it ("office", "fax") is not an address.
-      if (s.type === 'ADDRESS' && onlyDictionaryWords(tokens, a, b)) return;
+      if (s.type === 'ADDRESS' && (onlyDictionaryWords(tokens, a, b) || !addressLike(tokens, a, b))) return;
+      // Written all in lower case, a name or place must be one the gazetteers know, word for word: chat slang and
+      // contractions ("alot", "gonna", "n't") are unknown lower-case words too.
+      // (A lower-case address is judged by addressLike below.)
+      if ((s.type === 'PERSON' || s.type === 'LOCATION') && allLowerCase(tokens, a, b) && !knownLowerCaseName(tokens, a, b)) return;
       const start = tokens[a]!.start;
       const end = tokens[b]!.end;
       // A tagged ZIP is reported only right after a place (a tagged or found city or address, a state or country

@@ -165,11 +165,11 @@ function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array>
     }
     if (keep) rows.set(f, avg);
   }
-  return { version: VERSION, tags: TAGS, weights: new WeightTable(rows, n), rows };
+  return { version: VERSION, tags: TAGS, weights: new WeightTable(rows, n), rows, oMargin: 0 };
 }
 
 const showErrors = args.includes('--show-errors');
-function evaluate(model: TaggerModel, data: Example[], texts: Map<Example, string>): void {
+function evaluate(model: TaggerModel, data: Example[], texts: Map<Example, string>, quiet = false): { gold: number; found: number; pred: number; correct: number } {
   const counts = new Map<string, { gold: number; found: number; pred: number; correct: number }>();
   const get = (t: string) => { let x = counts.get(t); if (!x) { x = { gold: 0, found: 0, pred: 0, correct: 0 }; counts.set(t, x); } return x; };
   for (const ex of data) {
@@ -180,18 +180,22 @@ function evaluate(model: TaggerModel, data: Example[], texts: Map<Example, strin
     for (const g of ex.spans) {
       const x = get(g.type); x.gold++;
       if (pred.some((p) => p.type === g.type && p.start < g.end && g.start < p.end)) x.found++;
-      else if (showErrors) process.stdout.write(`    MISS ${g.type} ${JSON.stringify(text.slice(g.start, g.end))} in ${JSON.stringify(text.slice(0, 160))}\n`);
+      else if (showErrors && !quiet) process.stdout.write(`    MISS ${g.type} ${JSON.stringify(text.slice(g.start, g.end))} in ${JSON.stringify(text.slice(0, 160))}\n`);
     }
     for (const p of pred) {
       if (skipped(p) && !ex.spans.some((g) => p.start < g.end && g.start < p.end)) continue;
       const x = get(p.type); x.pred++;
       if (ex.spans.some((g) => g.type === p.type && p.start < g.end && g.start < p.end)) x.correct++;
-      else if (showErrors) process.stdout.write(`    FP   ${p.type} ${p.score.toFixed(2)} ${JSON.stringify(text.slice(p.start, p.end))} in ${JSON.stringify(text.slice(0, 160))}\n`);
+      else if (showErrors && !quiet) process.stdout.write(`    FP   ${p.type} ${p.score.toFixed(2)} ${JSON.stringify(text.slice(p.start, p.end))} in ${JSON.stringify(text.slice(0, 160))}\n`);
     }
   }
+  const total = { gold: 0, found: 0, pred: 0, correct: 0 };
   for (const [t, x] of [...counts].sort()) {
-    process.stdout.write(`  ${t.padEnd(9)} gold ${String(x.gold).padStart(4)} pred ${String(x.pred).padStart(4)}  P ${(x.correct / Math.max(1, x.pred)).toFixed(3)}  R ${(x.found / Math.max(1, x.gold)).toFixed(3)}\n`);
+    if (!quiet) process.stdout.write(`  ${t.padEnd(9)} gold ${String(x.gold).padStart(4)} pred ${String(x.pred).padStart(4)}  P ${(x.correct / Math.max(1, x.pred)).toFixed(3)}  R ${(x.found / Math.max(1, x.gold)).toFixed(3)}\n`);
+    // ZIP is not reported on its own by the detector (see taggedCandidates), so it does not choose the margin.
+    if (t !== 'ZIP') { total.gold += x.gold; total.found += x.found; total.pred += x.pred; total.correct += x.correct; }
   }
+  return total;
 }
 
 /**
@@ -208,6 +212,28 @@ for (const source of ['presidio', 'gen', 'own']) {
   process.stdout.write(`validation on ${source} (${part.length} texts; tagger alone, span overlap, same type, score >= 0.5):\n`);
   evaluate(valModel, part, TEXTS);
 }
+// The O margin: the recall/precision trade-off, chosen on the held-out templates by F2 (recall-weighted).
+const MARGINS = [0, 1, 2, 3, 4, 6, 8, 10, 12, 16];
+let oMargin = 0;
+let bestF2 = -1;
+// Each source (Presidio templates, our generated lines, our forum posts with decoys) counts the same, so the dense
+// synthetic sets cannot buy recall with false alarms in forum writing.
+for (const m of MARGINS) {
+  const parts: string[] = [];
+  let sum = 0;
+  for (const source of ['presidio', 'gen', 'own']) {
+    const x = evaluate({ ...valModel, oMargin: m }, valPart.filter((e) => e.group.startsWith(`${source}:`)), TEXTS, true);
+    const p = x.correct / Math.max(1, x.pred);
+    const r = x.found / Math.max(1, x.gold);
+    const f2 = p + r > 0 ? (5 * p * r) / (4 * p + r) : 0;
+    sum += f2 / 3;
+    parts.push(`${source} P ${p.toFixed(3)} R ${r.toFixed(3)} F2 ${f2.toFixed(3)}`);
+  }
+  process.stdout.write(`  O margin ${m}: ${parts.join(' | ')} | mean F2 ${sum.toFixed(3)}\n`);
+  if (sum > bestF2 + 1e-9) { bestF2 = sum; oMargin = m; }
+}
+process.stdout.write(`chosen O margin: ${oMargin}\n`);
+valModel.oMargin = oMargin;
 const valOut = opt('val-out');
 if (valOut) {
   writeModel(valModel, resolve(valOut));
@@ -218,7 +244,7 @@ function writeModel(model: ReturnType<typeof train>, path: string): void {
   const weights: Record<string, number[]> = {};
   for (const [f, r] of [...model.rows].sort((a, b) => a[0] - b[0])) weights[String(f)] = Array.from(r, (v) => Math.round(v * 1000) / 1000);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify({ version: VERSION, tags: TAGS, epochs, seed: SEED, trainedOn: { ownDevPosts: ownCount, ownGeneratedLines: generatedCount, presidioDevTexts: presidioCount }, weights }) + '\n');
+  writeFileSync(path, JSON.stringify({ version: VERSION, tags: TAGS, oMargin, epochs, seed: SEED, trainedOn: { ownDevPosts: ownCount, ownGeneratedLines: generatedCount, presidioDevTexts: presidioCount }, weights }) + '\n');
   process.stdout.write(`wrote ${path}: ${model.rows.size} features\n`);
 }
 
