@@ -195,37 +195,40 @@ export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: n
  * twice as much per lookup, and the tagger makes ~30 lookups per token).
  */
 export class WeightTable {
-  /** Open-addressing slots: feature id, and 1 + its row number (0 = empty slot). */
-  readonly keys: Uint32Array;
-  readonly rowOf: Int32Array;
-  /** Rows packed one after another, so the hot part of the table stays small in the CPU cache. */
-  readonly values: Float32Array;
+  /** Open-addressing slots, two ints each: feature id, and 1 + its row number (0 = empty); one cache line per probe. */
+  readonly slots: Int32Array;
+  /** Rows packed one after another, in thousandths (the model file rounds to 3 decimals): half the bytes of floats. */
+  readonly values: Int16Array;
   readonly mask: number;
   readonly size: number;
   constructor(rows: Map<number, ArrayLike<number>>, readonly width: number) {
     let cap = 16;
     while (cap < rows.size * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
-    this.rowOf = new Int32Array(cap);
-    this.values = new Float32Array(rows.size * width);
+    this.slots = new Int32Array(cap * 2);
+    this.values = new Int16Array(rows.size * width);
     this.size = rows.size;
     let r = 0;
     for (const [k, row] of rows) {
       let slot = k & this.mask;
-      while (this.rowOf[slot]) slot = (slot + 1) & this.mask;
-      this.keys[slot] = k;
-      this.rowOf[slot] = r + 1;
-      for (let j = 0; j < width; j++) this.values[r * width + j] = row[j]!;
+      while (this.slots[slot * 2 + 1]) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = k | 0;
+      this.slots[slot * 2 + 1] = r + 1;
+      for (let j = 0; j < width; j++) {
+        const v = Math.round(row[j]! * 1000);
+        if (v > 32767 || v < -32768) throw new Error('tagger weight out of range');
+        this.values[r * width + j] = v;
+      }
       r++;
     }
   }
-  /** Adds the row of feature `k` (if known) to `acc`. */
+  /** Adds the row of feature `k` (if known) to `acc`, in thousandths. */
   addTo(k: number, acc: Float64Array): void {
+    const key = k | 0;
     let slot = k & this.mask;
     let row: number;
-    while ((row = this.rowOf[slot]!) !== 0) {
-      if (this.keys[slot] === k) {
+    while ((row = this.slots[slot * 2 + 1]!) !== 0) {
+      if (this.slots[slot * 2] === key) {
         const base = (row - 1) * this.width;
         for (let j = 0; j < this.width; j++) acc[j]! += this.values[base + j]!;
         return;
@@ -288,6 +291,7 @@ export function decode(model: TaggerModel, tokens: TagToken[], oMargin = model.o
     featuresOf(tokens, i, prev, prev2, feats);
     scratch.fill(0);
     for (const f of feats) model.weights.addTo(f, scratch);
+    for (let k = 0; k < scratch.length; k++) scratch[k]! *= 0.001;
     scratch[0]! -= oMargin;
     let best = 0;
     for (let k = 1; k < scratch.length; k++) if (scratch[k]! > scratch[best]!) best = k;
