@@ -20,12 +20,28 @@ t.test('the committed model loads and matches this code', async (t) => {
 });
 
 t.test('names with no cue word that the rules alone miss', async (t) => {
-  const text = 'Does anyone know why Sigrunn went so quiet after the meetup?';
-  t.notOk(found(text, false).some(([ty]) => ty === 'PERSON'), 'the rules alone find nothing here');
-  t.ok(has(text, 'PERSON', 'Sigrunn'), 'the tagger finds the name');
-  t.ok(has('Thank you so much Oyelaran, your reply made my week.', 'PERSON', 'Oyelaran'));
-  t.ok(has('We miss you Radomir, the Tuesday group is not the same.', 'PERSON', 'Radomir'));
-  t.ok(has('Honestly Thorvaldsen explained the pump settings better than my endo did.', 'PERSON', 'Thorvaldsen'));
+  // Twelve sentences written for this test (never trained on): a name and no title, relation or "named".
+  const cases: Array<[string, string]> = [
+    ['Does anyone know why Sigrunn went so quiet after the meetup?', 'Sigrunn'],
+    ['We miss you Radomir, the Tuesday group is not the same.', 'Radomir'],
+    ['Honestly Thorvaldsen explained the pump settings better than my endo did.', 'Thorvaldsen'],
+    ['Thank you so much Oyelaran, your reply made my week.', 'Oyelaran'],
+    ['Has anyone heard from Ewelina since her surgery?', 'Ewelina'],
+    ['Last night Bartholomäus posted his A1c and it was great.', 'Bartholomäus'],
+    ['I think Naoki is right about the night-time lows.', 'Naoki'],
+    ['Please tell Ifeoma I said hi at the next session.', 'Ifeoma'],
+    ['It was Wiktoria who first told me about the support group.', 'Wiktoria'],
+    ['So proud of Dagfinn for finishing chemo!', 'Dagfinn'],
+    ['Yesterday Szczepańska brought cookies for everyone at infusion.', 'Szczepańska'],
+    ['Ask Mehmet, he has had the same pump for years.', 'Mehmet'],
+  ];
+  const hidden = (text: string, name: string, tagger: boolean) =>
+    found(text, tagger).some(([ty, v]) => (ty === 'PERSON' || ty === 'LOCATION') && v.includes(name));
+  const byRules = cases.filter(([text, name]) => hidden(text, name, false)).length;
+  const withTagger = cases.filter(([text, name]) => hidden(text, name, true)).length;
+  t.ok(byRules <= 4, `the rules alone hide few of them (${byRules} of 12)`);
+  t.ok(withTagger >= 9, `with the tagger most are hidden (${withTagger} of 12)`);
+  t.ok(has('We miss you Radomir, the Tuesday group is not the same.', 'PERSON', 'Radomir'), 'a name after a greeting verb');
 });
 
 t.test('addresses in other countries\' forms, over several lines', async (t) => {
@@ -44,6 +60,8 @@ t.test('decoys: medicines, conditions, devices, capitalised words', async (t) =>
     'Remission feels strange. Scans are clear but I keep waiting for bad news.',
     'Hashimoto\'s and Addison\'s together make for a very tired Tuesday.',
     'The CDC and the NHS both say the booster is fine with Ozempic.',
+    'My son only wants Roblox and Fortnite since the diagnosis, and Cheetos.',
+    'I post alot here but my karma is a tad low, lol.',
   ]) {
     const names = found(text).filter(([ty]) => ty === 'PERSON' || ty === 'LOCATION' || ty === 'ADDRESS');
     t.same(names, [], text.slice(0, 40));

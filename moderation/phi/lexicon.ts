@@ -110,6 +110,18 @@ androidaps, xdrip, sugarmate, glooko, tidepool, mysugr, carelink, clarity, icu, 
 chemo, radiation, immunotherapy, remission, relapse, flare, flares, infusion, dialysis, port, picc, cgm, pump
 `);
 
+/**
+ * Everyday brands, platforms, games and shops members mention ("my kid plays Roblox"): capitalised like names, never a
+ * person or a place. Not complete: a few dozen of the commonest, so one mention does not hold a message as someone's name.
+ */
+export const BRANDS = set(`
+youtube, tiktok, instagram, facebook, reddit, twitter, snapchat, discord, whatsapp, pinterest, netflix, hulu, disney, amazon, walmart,
+target, costco, kroger, walgreens, cvs, aldi, ikea, roblox, fortnite, minecraft, skyrim, halo, lego, pokemon, nintendo, xbox,
+playstation, iphone, ipad, android, google, alexa, siri, fitbit, garmin, apple, samsung, starbucks, mcdonalds, cheetos, skittles,
+snickers, smarties, starburst, hershey, oreo, gatorade, pedialyte, tylenol, advil, motrin, zoom, uber, lyft, doordash, peloton,
+spotify, kindle, audible, etsy, ebay, paypal, venmo, gymboree, simpsons, pixar, marvel, barbie, peppa, bluey, cocomelon, unsplash, pexels
+`);
+
 /** Public health bodies and similar organisations: never a person or a location to hide. */
 export const PUBLIC_BODIES = set(`
 cdc, who, fda, nih, nhs, nice, ema, hhs, cms, ama, ada, aap, acog, aha, acs, nami, samhsa, niddk, nci, nimh, ninds, niaid, usda,

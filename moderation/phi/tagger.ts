@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Candidate } from './candidates.js';
 import { fold, isAnyName, isDictionaryWord, isEnglishWord, isFirstName, isLastName, PLACES, US_PLACES } from './gazetteer.js';
 import {
-  CLINICIAN_ROLES, COMMON_WORDS, CONDITION_WORDS, COUNTRIES, DRUGS, EPONYMS, HEALTH_TERMS, MONTHS, PERSON_TITLES, PUBLIC_BODIES, RELATIONS, US_STATES,
+  BRANDS, CLINICIAN_ROLES, COMMON_WORDS, CONDITION_WORDS, COUNTRIES, DRUGS, EPONYMS, HEALTH_TERMS, MONTHS, PERSON_TITLES, PUBLIC_BODIES, RELATIONS, US_STATES,
 } from './lexicon.js';
 import type { PhiType } from './types.js';
 
@@ -49,11 +49,16 @@ export interface TagToken {
   plain: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+|\n|[^\s\p{L}\p{M}\p{N}]/gu;
+/** Words (with inner apostrophes), runs of letters and digits ("B0J", "SW1A", "A1c"), numbers, line breaks, marks. */
+const TOKEN = /[\p{L}\p{M}\p{N}]*\p{N}[\p{L}\p{M}\p{N}]*|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\n|[^\s\p{L}\p{M}\p{N}]/gu;
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 function shapeOf(raw: string, kind: TagToken['kind']): string {
-  if (kind === 'n') return `d${Math.min(raw.length, 6)}`;
+  if (kind === 'n') {
+    if (/^\d+$/.test(raw)) return `d${Math.min(raw.length, 6)}`;
+    // Mixed letters and digits: the classes in order, runs collapsed ("B0J" -> "XdX", "12th" -> "dx").
+    return raw.replace(/\p{Lu}+/gu, 'X').replace(/\p{Ll}+/gu, 'x').replace(/\d+/g, 'd').replace(/[^Xxd]/g, '').slice(0, 6);
+  }
   if (kind === 'l') return 'NL';
   if (kind === 'p') return raw;
   const first = raw[0]!;
@@ -106,7 +111,7 @@ function flagsOf(lower: string): string {
   if (isDictionaryWord(lower)) f += 'w';
   if (COMMON_WORDS.has(lower)) f += 'c';
   if (COUNTRIES.has(lower) || US_STATES.has(lower)) f += 's';
-  if (DRUGS.has(lower) || EPONYMS.has(lower) || CONDITION_WORDS.has(lower) || PUBLIC_BODIES.has(lower) || HEALTH_TERMS.has(lower)) f += 'd';
+  if (DRUGS.has(lower) || EPONYMS.has(lower) || CONDITION_WORDS.has(lower) || PUBLIC_BODIES.has(lower) || HEALTH_TERMS.has(lower) || BRANDS.has(lower)) f += 'd';
   if (PERSON_TITLES.has(lower)) f += 't';
   if (RELATIONS.has(lower) || CLINICIAN_ROLES.has(lower)) f += 'r';
   if (MONTHS.has(lower) || WEEKDAYS.has(lower)) f += 'm';
@@ -126,7 +131,7 @@ function wordInfo(raw: string): WordInfo {
   const cached = WORD_CACHE.get(raw);
   if (cached) return cached;
   const c = raw.charCodeAt(0);
-  const kind: TagToken['kind'] = raw === '\n' ? 'l' : c >= 48 && c <= 57 ? 'n' : /^[\p{L}\p{M}]/u.test(raw) ? 'w' : /^\p{N}/u.test(raw) ? 'n' : 'p';
+  const kind: TagToken['kind'] = raw === '\n' ? 'l' : /\p{N}/u.test(raw) ? 'n' : /^[\p{L}\p{M}]/u.test(raw) ? 'w' : 'p';
   const lower = kind === 'w' ? fold(raw) : raw;
   const flags = kind === 'w' ? cachedFlags(lower) + (/[^\x00-\x7f]/.test(raw) ? 'x' : '') : '';
   const known = kind !== 'w' || /[ewc]/.test(flags) || (lower.length <= 2 && /^[a-z]+$/.test(lower));
@@ -166,7 +171,7 @@ const FLAG_HASH: Record<string, number> = Object.fromEntries([...'flaPpuewcsdtrm
  * template number mixed with the hashed values it reads. Same function for training and inference.
  * Templates: 1 bias; 2-8 the context keys k-2..k+2 and shapes; 9-11 previous tags; 12-16 key/shape pairs and the shape
  * trigram; 17-21 flag sets of k-2..k+2; 22 previous tag with flags; 23-24 sentence start; 25-26 single flags;
- * 27-31 suffixes, prefix and length of a word outside the dictionary.
+ * 27-31 suffixes, prefix and length of a word outside the dictionary; 32 the next token's shape.
  */
 export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: number, out: number[]): void {
   const t = tokens[i]!;
@@ -358,14 +363,15 @@ function allLowerCase(tokens: TagToken[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (tokens[k]!.kind === 'w' && tokens[k]!.shape !== 'x') return false;
   return true;
 }
-/** Every word is a census name, a known place or written with letters beyond ASCII ("ruše"), with no apostrophe. */
+/** Every word is a census name, a city of 100k+ or written with letters beyond ASCII ("ruše"), not a dictionary word. */
 function knownLowerCaseName(tokens: TagToken[], from: number, to: number): boolean {
   let words = 0;
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (t.kind !== 'w') continue;
     words++;
-    if (t.lower.length < 3 || /['’]/.test(t.lower) || !/[flpPux]/.test(t.flags)) return false;
+    // Not a dictionary word ("tad", "karma", "mac"), and a first name, a surname, a city or non-ASCII letters.
+    if (t.lower.length < 3 || /['’]/.test(t.lower) || /[ewc]/.test(t.flags) || !/[flPx]/.test(t.flags)) return false;
   }
   return words > 0;
 }
