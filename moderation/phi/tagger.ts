@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Candidate } from './candidates.js';
+import { GREETINGS } from './names.js';
 import { fold, isAnyName, isDictionaryWord, isEnglishWord, isFirstName, isLastName, PLACES, US_PLACES } from './gazetteer.js';
 import {
   BRANDS, CLINICIAN_ROLES, COMMON_WORDS, CONDITION_WORDS, COUNTRIES, DRUGS, EPONYMS, HEALTH_TERMS, MONTHS, PERSON_TITLES, PUBLIC_BODIES, RELATIONS, US_STATES,
@@ -393,6 +394,13 @@ function addressLike(tokens: TagToken[], from: number, to: number): boolean {
   return number && named;
 }
 
+/** A greeting word just before token i, allowing "thank you (so) (much)". */
+function greeted(tokens: TagToken[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (tokens[k]!.lower === 'so' || tokens[k]!.lower === 'much' || tokens[k]!.lower === 'very')) k--;
+  return k >= 0 && tokens[k]!.kind === 'w' && GREETINGS.has(tokens[k]!.lower);
+}
+
 /** No number and no word outside the dictionary. */
 function onlyDictionaryWords(tokens: TagToken[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
@@ -456,7 +464,11 @@ export function taggedCandidates(text: string, out: Candidate[], model: TaggerMo
       if (s.type === 'ZIP' && (!afterPlace(tokens, tags, a, rules) || tokens[b + 1]?.plain || /^(?:19|20)\d\d$/.test(text.slice(start, end)))) return;
       let sum = 0;
       for (let k = a; k <= b; k++) sum += probs[k]!;
-      out.push({ type: s.type, start, end, score: Math.round((sum / (b - a + 1)) * 100) / 100, source: `tagger.${s.type.toLowerCase()}` });
+      let score = sum / (b - a + 1);
+      // Addressing a member by name ("thanks Jen", "thank you so much Oyelaran") is not disclosure: same rule and score
+      // as the name rules, below the default reporting threshold.
+      if (s.type === 'PERSON' && a === b && greeted(tokens, a)) score = Math.min(score, 0.45);
+      out.push({ type: s.type, start, end, score: Math.round(score * 100) / 100, source: `tagger.${s.type.toLowerCase()}` });
     };
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       if (blocked(tokens[i]!, s.score)) {
