@@ -389,7 +389,8 @@ function addressLike(tokens: TagToken[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'n') number = true;
-    else if (t.kind === 'w' && (t.shape !== 'x' || /[xpPu]/.test(t.flags) || STREET_WORDS.has(t.lower))) named = true;
+    // (A country or state does not make a number an address: "Bangladesh 71366" is a postcode.)
+    else if (t.kind === 'w' && !t.flags.includes('s') && (t.shape !== 'x' || /[xpPu]/.test(t.flags) || STREET_WORDS.has(t.lower))) named = true;
   }
   return number && named;
 }
@@ -435,9 +436,12 @@ export function taggedCandidates(text: string, out: Candidate[], model: TaggerMo
   if (tokens.length === 0) return;
   const { tags, probs } = decode(model, tokens);
   const rules = out.filter((c) => c.score >= 0.5);
-  const blocked = (t: TagToken, spanScore: number) => {
+  const blocked = (t: TagToken, spanType: TaggedType, spanScore: number) => {
     for (const c of rules) {
-      if (c.start < t.end && t.start < c.end && (!NAME_TYPES.has(c.type) || spanScore < OVERRIDE_SCORE)) return true;
+      if (!(c.start < t.end && t.start < c.end)) continue;
+      // An address holds the names, towns and postcodes in it, and joins the rules' reading of the same address.
+      if (spanType === 'ADDRESS' && NAME_TYPES.has(c.type)) continue;
+      if (!NAME_TYPES.has(c.type) || spanScore < OVERRIDE_SCORE) return true;
     }
     return false;
   };
@@ -456,8 +460,8 @@ export function taggedCandidates(text: string, out: Candidate[], model: TaggerMo
       // contractions ("alot", "gonna", "n't") are unknown lower-case words too.
       // (A lower-case address is judged by addressLike below.)
       if ((s.type === 'PERSON' || s.type === 'LOCATION') && allLowerCase(tokens, a, b) && !knownLowerCaseName(tokens, a, b)) return;
-      const start = tokens[a]!.start;
-      const end = tokens[b]!.end;
+      let start = tokens[a]!.start;
+      let end = tokens[b]!.end;
       // A tagged ZIP is reported only right after a place (a tagged or found city or address, a state or country
       // within the last few words): a bare number alone is far more often a count or a lab value.
       // Not a year-like number, and not one that a lower-case word goes on from ("in Rome 2000 people marched").
@@ -468,10 +472,20 @@ export function taggedCandidates(text: string, out: Candidate[], model: TaggerMo
       // Addressing a member by name ("thanks Jen", "thank you so much Oyelaran") is not disclosure: same rule and score
       // as the name rules, below the default reporting threshold.
       if (s.type === 'PERSON' && a === b && greeted(tokens, a)) score = Math.min(score, 0.45);
+      if (s.type === 'ADDRESS') {
+        // One span for one address: the union with the rules' ADDRESS readings it overlaps, at the better score (the
+        // longer span then wins the overlap resolution; a Faker-style block is often read in two parts).
+        for (const c of rules) {
+          if (c.type !== 'ADDRESS' || !(c.start < end && start < c.end)) continue;
+          start = Math.min(start, c.start);
+          end = Math.max(end, c.end);
+          score = Math.max(score, c.score);
+        }
+      }
       out.push({ type: s.type, start, end, score: Math.round(score * 100) / 100, source: `tagger.${s.type.toLowerCase()}` });
     };
     for (let i = s.firstToken; i <= s.lastToken; i++) {
-      if (blocked(tokens[i]!, s.score)) {
+      if (blocked(tokens[i]!, s.type, s.score)) {
         if (from >= 0) emit(from, i - 1);
         from = -1;
       } else if (from < 0) from = i;
