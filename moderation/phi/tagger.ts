@@ -380,8 +380,8 @@ function knownLowerCaseName(tokens: TagToken[], from: number, to: number): boole
 const STREET_WORDS = new Set(`street st avenue ave road rd lane ln drive dr court ct boulevard blvd way place pl terrace circle
 parkway pkwy highway hwy route unit apt apartment suite ste box po apo fpo dpo psc flat floor fl bldg building`.split(/\s+/));
 /**
- * A number and a word that names something: capitalised, letters beyond ASCII, a known place or a street or unit
- * word ("12 main st", "unit 1009 box 0219"); "10 mins, then 20 mins" is not an address.
+ * A number and a word that names a street: a street or unit word ("12 main st", "unit 1009 box 0219") or a
+ * capitalised word that is not a place name; "10 mins, then 20 mins" is not an address.
  */
 function addressLike(tokens: TagToken[], from: number, to: number): boolean {
   let number = false;
@@ -389,8 +389,9 @@ function addressLike(tokens: TagToken[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
     if (t.kind === 'n') number = true;
-    // (A country or state does not make a number an address: "Bangladesh 71366" is a postcode.)
-    else if (t.kind === 'w' && !t.flags.includes('s') && (t.shape !== 'x' || /[xpPu]/.test(t.flags) || STREET_WORDS.has(t.lower))) named = true;
+    // A street or unit word, or a capitalised (or non-ASCII) word that is not a town, state, country or two-letter
+    // code: a town, state or country with a number is a postcode ("Springfield, IL 62704", "Bangladesh 71366").
+    else if (t.kind === 'w' && (STREET_WORDS.has(t.lower) || ((t.shape !== 'x' || t.flags.includes('x')) && !/[spPu]/.test(t.flags) && !(t.shape === 'X' && t.lower.length === 2)))) named = true;
   }
   return number && named;
 }
