@@ -18,6 +18,13 @@
  *   --encoder-dir DIR  USE-lite ONNX folder (default models/use-lite)
  *   --cache [DIR]    reuse an on-disk embedding cache (sha256(text) -> vector, no text stored)
  *   --json           print the results as JSON
+ *   --no-everyday    skip the everyday false-alarm measure
+ * Everyday false alarms: ordinary, claim-free posts run through the stage exactly as served
+ * (misinformationStage: classifier + claim matching + the statement filter, default policy). It
+ * prints the share of posts with a finding at >= holdThreshold (held) and at >= noteThreshold (held
+ * or noted) for test/fixtures/crisis/everyday.jsonl (TRAINING data for the head),
+ * test/fixtures/crisis/everyday2.jsonl (held out) and, with --shared, the advice-reddit *_test.tsv
+ * sentences (held out).
  * Prints only counts and metrics: never the texts.
  */
 import { readFileSync } from 'node:fs';
@@ -28,7 +35,8 @@ import { metrics, type Metrics } from './misinfo/metrics.js';
 import { ClaimIndex } from '../moderation/misinfo/claims.js';
 import { loadEncoder } from '../moderation/misinfo/encoder.js';
 import { MisinfoScorer } from '../moderation/misinfo/scorer.js';
-import { DEFAULT_MISINFO_POLICY } from '../moderation/misinfo/stage.js';
+import { DEFAULT_MISINFO_POLICY, misinformationStage } from '../moderation/misinfo/stage.js';
+import { adviceSentences, EVERYDAY_HELD_OUT_FILE, readTexts } from './misinfo/everyday.js';
 import type { ClaimsFile, Encoder, HeadFile } from '../moderation/misinfo/types.js';
 
 interface Row {
@@ -93,11 +101,34 @@ async function main(): Promise<void> {
       });
     }
   }
+  // Everyday false alarms, through the stage as it runs in the pipeline (default policy).
+  const falseAlarms: Array<{ name: string; n: number; held: number; noted: number }> = [];
+  if (!args['no-everyday']) {
+    const ordinary: Array<[string, string[]]> = [
+      ['everyday.jsonl (TRAINING data)', readTexts('test/fixtures/crisis/everyday.jsonl')],
+      ['everyday2.jsonl (held out)', readTexts(EVERYDAY_HELD_OUT_FILE)],
+    ];
+    if (shared) ordinary.push(['advice-reddit *_test.tsv (held out)', adviceSentences(join(shared, 'advice-reddit'), 'test')]);
+    const stage = misinformationStage(scorer);
+    const policy = { misinfo: { ...DEFAULT_MISINFO_POLICY } } as unknown as Parameters<typeof stage.run>[0]['policy'];
+    for (const [name, texts] of ordinary) {
+      if (texts.length === 0) continue;
+      let held = 0;
+      let noted = 0;
+      for (const text of texts) {
+        const findings = await stage.run({ text, authorRole: 'member', policy, now: 0 });
+        const top = Math.max(0, ...findings.map((f) => f.score));
+        if (findings.some((f) => f.action === 'hold') || top >= hold) held++;
+        else if (findings.length > 0 && top >= DEFAULT_MISINFO_POLICY.noteThreshold) noted++;
+      }
+      falseAlarms.push({ name, n: texts.length, held, noted });
+    }
+  }
   await encoder.close();
   const seconds = (Date.now() - t0) / 1000;
 
   if (args.json) {
-    process.stdout.write(JSON.stringify({ threshold, hold, split, results: results.map((r) => ({ name: r.name, threshold: r.threshold, ...r.m })), byKind, seconds }, null, 1) + '\n');
+    process.stdout.write(JSON.stringify({ threshold, hold, split, results: results.map((r) => ({ name: r.name, threshold: r.threshold, ...r.m })), byKind, falseAlarms, seconds }, null, 1) + '\n');
     return;
   }
   process.stdout.write(`misinformation classifier (head ${head.encoder}, ${head.layers.length === 1 ? 'logistic' : `MLP ${head.layers[0]!.out}`} head, combine=${head.combine}, ${claims.claims.length} claims), MISINFO = score >= ${threshold}\n`);
@@ -105,6 +136,14 @@ async function main(): Promise<void> {
   if (Object.keys(byKind).length) {
     process.stdout.write('own split by kind (share scored >= threshold):\n');
     for (const [k, b] of Object.entries(byKind).sort()) process.stdout.write(`  ${k.padEnd(22)} ${b.flagged}/${b.n}\n`);
+  }
+  if (falseAlarms.length) {
+    const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(1)}%`;
+    process.stdout.write(`everyday false alarms (ordinary claim-free posts, through the stage; held = finding >= ${hold}, noted = ${DEFAULT_MISINFO_POLICY.noteThreshold}..${hold}):\n`);
+    for (const f of falseAlarms)
+      process.stdout.write(
+        `  ${f.name.padEnd(38)} n=${String(f.n).padStart(5)}  held ${f.held}/${f.n} (${pct(f.held, f.n)})  noted ${f.noted}/${f.n} (${pct(f.noted, f.n)})  >= note ${f.held + f.noted}/${f.n} (${pct(f.held + f.noted, f.n)})\n`,
+      );
   }
   process.stdout.write(`(${seconds.toFixed(1)} s)\n`);
 }
