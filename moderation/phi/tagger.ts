@@ -170,8 +170,10 @@ const FLAG_HASH: Record<string, number> = Object.fromEntries([...'flaPpuewcsdtrm
 /**
  * The features of token i, given the two tags before it (indexes into TAGS), as 32-bit ids: each is a feature
  * template number mixed with the hashed values it reads. Same function for training and inference.
- * Templates: 1 bias; 2-8 the context keys k-2..k+2 and shapes; 9-11 previous tags; 12-16 key/shape pairs and the shape
- * trigram; 17-21 flag sets of k-2..k+2; 22 previous tag with flags; 23-24 sentence start; 25-26 single flags;
+ * Templates: 1 bias; 2-5 the context keys k-1..k+1; 3, 8, 32 shapes; 9-11 previous tags; 12-15 key/shape pairs, the
+ * shape trigram and the keys around; 17-19 flag sets of k-1..k+1; 22 previous tag with flags; 23-24 sentence start;
+ * 25-26 single flags; (6, 7, 20, 21: the words two away, dropped: they fitted the synthetic templates, validation F2
+ * rose without them);
  * 27-31 suffixes, prefix and length of a word outside the dictionary; 32 the next token's shape.
  */
 export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: number, out: number[]): void {
@@ -181,10 +183,10 @@ export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: n
   const n1 = tokens[i + 1] ?? PAD;
   const n2 = tokens[i + 2] ?? PAD;
   out.length = 0;
-  out.push(1, mix(2, t.hk), mix(3, t.hs), mix(4, p1.hk), mix(5, n1.hk), mix(6, p2.hk), mix(7, n2.hk),
+  out.push(1, mix(2, t.hk), mix(3, t.hs), mix(4, p1.hk), mix(5, n1.hk),
     mix(8, p1.hs), mix(32, n1.hs), mix(9, prev), mix(mix(10, prev2), prev), mix(mix(11, prev), t.hs),
     mix(mix(12, p1.hk), t.hs), mix(mix(13, t.hs), n1.hk), mix(mix(mix(14, p1.hs), t.hs), n1.hs), mix(mix(15, p1.hk), n1.hk),
-    mix(17, t.hg), mix(18, p1.hg), mix(19, n1.hg), mix(20, p2.hg), mix(21, n2.hg), mix(mix(22, prev), t.hg));
+    mix(17, t.hg), mix(18, p1.hg), mix(19, n1.hg), mix(mix(22, prev), t.hg));
   if (t.sentenceStart) out.push(mix(23, t.hs), mix(24, t.hg));
   for (let j = 0; j < t.flags.length; j++) {
     const fh = FLAG_HASH[t.flags[j]!]!;
