@@ -107,7 +107,8 @@ export const HEALTH_TERMS = set(`
 keto, paleo, carnivore, whole30, fodmap, low-fodmap, mediterranean, dash, atkins diet, intermittent fasting, omad,
 mychart, dexcom, libre, freestyle, omnipod, tandem, medtronic, minimed, guardian, eversense, t-slim, tslim, loop, openaps,
 androidaps, xdrip, sugarmate, glooko, tidepool, mysugr, carelink, clarity, icu, nicu, picu, er, ed, or, pacu, ccu, hdu,
-chemo, radiation, immunotherapy, remission, relapse, flare, flares, infusion, dialysis, port, picc, cgm, pump
+chemo, radiation, immunotherapy, remission, relapse, flare, flares, infusion, dialysis, port, picc, cgm, pump, hypo, hypos, hyper, hypers,
+dka, hba1c, a1c, bg, bgl, basal, bolus, keto, ketones, sugars, scanxiety, spoons, brain fog
 `);
 
 /**
