@@ -22,7 +22,7 @@
  * Everyday false alarms: ordinary, claim-free posts run through the stage exactly as served
  * (misinformationStage: classifier + claim matching + the statement filter, default policy). It
  * prints the share of posts with a finding at >= holdThreshold (held) and at >= noteThreshold (held
- * or noted) for test/fixtures/crisis/everyday.jsonl (TRAINING data for the head),
+ * or noted) for test/fixtures/crisis/everyday.jsonl (the crisis classifier's training data; not seen by this head),
  * test/fixtures/crisis/everyday2.jsonl (held out) and, with --shared, the advice-reddit *_test.tsv
  * sentences (held out).
  * Prints only counts and metrics: never the texts.
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const falseAlarms: Array<{ name: string; n: number; held: number; noted: number }> = [];
   if (!args['no-everyday']) {
     const ordinary: Array<[string, string[]]> = [
-      ['everyday.jsonl (TRAINING data)', readTexts('test/fixtures/crisis/everyday.jsonl')],
+      ['everyday.jsonl (crisis training set)', readTexts('test/fixtures/crisis/everyday.jsonl')],
       ['everyday2.jsonl (held out)', readTexts(EVERYDAY_HELD_OUT_FILE)],
     ];
     if (shared) ordinary.push(['advice-reddit *_test.tsv (held out)', adviceSentences(join(shared, 'advice-reddit'), 'test')]);

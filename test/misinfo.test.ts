@@ -114,6 +114,28 @@ t.test('passes accurate facts, honest side-effect reports, debunking posts and q
   t.notOk(findings.some((f) => f.action === 'hold'), 'a terse debunk repeating the claim is not held', { todo: 'negation-blind encoder, see the model card' });
 });
 
+t.test('ordinary patient posts with no health claim are not held', async (t) => {
+  // Written for this test (not in any training file): everyday posts of a patient community.
+  const ordinary = [
+    'My kid only wants pasta since the diagnosis.',
+    'Scan results on Tuesday, trying to keep busy until then.',
+    'The nurses on ward 7 brought my mum a birthday cake, we all cried.',
+    'Anyone know if the hospital café takes cards? I forgot my purse.',
+    'Three weeks after surgery and I walked to the end of the garden today.',
+    'My husband fell asleep in the chair next to my bed again, bless him.',
+    'Does the clinic let you bring a friend into the consultation room?',
+    'Our son started nursery this week and I spent the morning refreshing my phone.',
+  ];
+  // Known false alarms of the shipped head (models/misinfo/MODEL_CARD.md, "False alarms on everyday posts"): kept
+  // visible as TODO until a head that fixes them without losing claims buried in long posts ships.
+  const knownFalseAlarms = new Set([ordinary[0], ordinary[2]]);
+  for (const text of ordinary) {
+    const findings = await run(text);
+    t.notOk(findings.some((f) => f.action === 'hold'), `not held: "${text.slice(0, 40)}…" (${findings.map((f) => f.score).join(', ') || 'no finding'})`,
+      knownFalseAlarms.has(text) ? { todo: 'false alarm of the shipped misinformation head on an ordinary post, see the model card' } : {});
+  }
+});
+
 t.test('respects policy.misinfo: enabled, thresholds, exemptRoles', async (t) => {
   const text = 'Stop taking your insulin, cinnamon capsules cure type 1 diabetes naturally.';
   t.same(await run(text, { enabled: false }), [], 'disabled: no findings');
