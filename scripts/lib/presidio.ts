@@ -30,8 +30,12 @@ export function presidioHalf(masked: string): 'dev' | 'test' {
  * and `npm run eval:phi -- --split dev-val` scores: one template in VALIDATION_MOD. Development data only.
  */
 export const VALIDATION_MOD = 3;
+/** The validation fold (0 .. VALIDATION_MOD-1) of a template; fold 0 is `--split dev-val`. */
+export function validationFold(masked: string): number {
+  return fnv1a(`val:${templateKey(masked)}`) % VALIDATION_MOD;
+}
 export function isValidationTemplate(masked: string): boolean {
-  return presidioHalf(masked) === 'dev' && fnv1a(`val:${templateKey(masked)}`) % VALIDATION_MOD === 0;
+  return presidioHalf(masked) === 'dev' && validationFold(masked) === 0;
 }
 export type PresidioSplit = 'dev' | 'test' | 'all' | 'dev-fit' | 'dev-val';
 function inSplit(masked: string, split: PresidioSplit): boolean {
