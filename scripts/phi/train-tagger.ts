@@ -22,7 +22,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Candidate } from '../../moderation/phi/candidates.js';
-import { DEFAULT_TAGGER_MODEL, WeightTable, taggedCandidates, setTaggerModel, featuresOf, spansOf, tagTokens, TAGS, TAGGED_TYPES, type TaggerModel, type TagToken } from '../../moderation/phi/tagger.js';
+import { DEFAULT_TAGGER_MODEL, WeightTable, taggedCandidates, setTaggerModel, featuresOf, tagTokens, TAGS, TAGGED_TYPES, type TaggerModel, type TagToken } from '../../moderation/phi/tagger.js';
 import { isPhiType } from '../../moderation/phi/types.js';
 import { detectPhi } from '../../moderation/phi/detect.js';
 import { readPresidio, validationFold, VALIDATION_MOD, type GoldSpan } from '../lib/presidio.js';
