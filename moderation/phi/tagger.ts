@@ -86,16 +86,20 @@ function mix(a: number, b: number): number {
 
 /**
  * Flags per folded word, cached: forum text repeats its words, and each miss costs a dozen gazetteer lookups.
- * Bounded: cleared when full (it only ever holds flags, derived from public word lists).
+ * Only ordinary words are kept (a dictionary or common word): names, places and numbers from members' messages are
+ * never retained in memory after their message is checked. Bounded: cleared when full.
  */
 const FLAG_CACHE = new Map<string, string>();
 const FLAG_CACHE_MAX = 50_000;
+const ORDINARY = /[ewc]/;
 function cachedFlags(lower: string): string {
   let f = FLAG_CACHE.get(lower);
   if (f === undefined) {
     f = flagsOf(lower);
-    if (FLAG_CACHE.size >= FLAG_CACHE_MAX) FLAG_CACHE.clear();
-    FLAG_CACHE.set(lower, f);
+    if (ORDINARY.test(f)) {
+      if (FLAG_CACHE.size >= FLAG_CACHE_MAX) FLAG_CACHE.clear();
+      FLAG_CACHE.set(lower, f);
+    }
   }
   return f;
 }
@@ -124,7 +128,10 @@ function flagsOf(lower: string): string {
 const H_POSS = hashString("'s");
 const H_EMPTY = hashString('');
 
-/** What a token's text alone determines; cached per distinct token text (forum posts repeat their words). */
+/**
+ * What a token's text alone determines; cached per distinct token text (forum posts repeat their words), for
+ * ordinary words and punctuation only (see FLAG_CACHE: no name, place or number outlives its message here).
+ */
 type WordInfo = Pick<TagToken, 'kind' | 'lower' | 'key' | 'shape' | 'flags' | 'hk' | 'hs' | 'hg' | 'plain'>;
 const WORD_CACHE = new Map<string, WordInfo>();
 const WORD_CACHE_MAX = 50_000;
@@ -132,7 +139,6 @@ const WORD_CACHE_MAX = 50_000;
 function wordInfo(raw: string): WordInfo {
   const cached = WORD_CACHE.get(raw);
   if (cached) return cached;
-  const c = raw.charCodeAt(0);
   const kind: TagToken['kind'] = raw === '\n' ? 'l' : /\p{N}/u.test(raw) ? 'n' : /^[\p{L}\p{M}]/u.test(raw) ? 'w' : 'p';
   const lower = kind === 'w' ? fold(raw) : raw;
   const flags = kind === 'w' ? cachedFlags(lower) + (/[^\x00-\x7f]/.test(raw) ? 'x' : '') : '';
@@ -142,8 +148,10 @@ function wordInfo(raw: string): WordInfo {
   // Skipped after an O (see decode): lower-case dictionary words, and punctuation (no span starts with it).
   const plain = (kind === 'w' && shape === 'x' && /[ewc]/.test(flags)) || kind === 'p' || kind === 'l';
   const info: WordInfo = { kind, lower, key, shape, flags, hk: hashString(key), hs: hashString(shape), hg: hashString(flags), plain };
-  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
-  WORD_CACHE.set(raw, info);
+  if (kind === 'p' || kind === 'l' || (kind === 'w' && ORDINARY.test(flags))) {
+    if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+    WORD_CACHE.set(raw, info);
+  }
   return info;
 }
 
@@ -180,9 +188,7 @@ const FLAG_HASH: Record<string, number> = Object.fromEntries([...'flaPpuewcsdtrm
 export function featuresOf(tokens: TagToken[], i: number, prev: number, prev2: number, out: number[]): void {
   const t = tokens[i]!;
   const p1 = tokens[i - 1] ?? PAD;
-  const p2 = tokens[i - 2] ?? PAD;
   const n1 = tokens[i + 1] ?? PAD;
-  const n2 = tokens[i + 2] ?? PAD;
   out.length = 0;
   out.push(1, mix(2, t.hk), mix(3, t.hs), mix(4, p1.hk), mix(5, n1.hk),
     mix(8, p1.hs), mix(32, n1.hs), mix(9, prev), mix(mix(10, prev2), prev), mix(mix(11, prev), t.hs),
