@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { detectPhi } from '../moderation/phi/detect.js';
-import { DEFAULT_TAGGER_MODEL, parseTaggerModel, tagTokens, taggedCandidates, taggerModel } from '../moderation/phi/tagger.js';
+import { DEFAULT_TAGGER_MODEL, parseTaggerModel, tagTokens, taggedCandidates, taggerCacheHolds, taggerModel } from '../moderation/phi/tagger.js';
 import type { Candidate } from '../moderation/phi/candidates.js';
 import type { PhiType } from '../moderation/phi/types.js';
 
@@ -93,4 +93,11 @@ t.test('tokens: possessives split, offsets exact', async (t) => {
   const tokens = tagTokens(text);
   t.same(tokens.map((x) => text.slice(x.start, x.end)), ['Ingrid', "'s", '\n', 'number']);
   t.ok(tokens.every((x) => x.end > x.start));
+});
+
+t.test('no name, place or number from a message stays in the tagger\'s memory after it is checked', async (t) => {
+  const text = 'Apparently Oyelaran from Tromsø left her number 415-555-0142 with the nurse.';
+  t.ok(found(text).some(([ty]) => ty === 'PERSON'), 'the name was found');
+  for (const word of ['Oyelaran', 'Tromsø', '415', '0142']) t.notOk(taggerCacheHolds(word), `${word} is not kept`);
+  t.ok(taggerCacheHolds('nurse'), 'ordinary words are cached (the cache works)');
 });

@@ -125,6 +125,11 @@ function flagsOf(lower: string): string {
   return f;
 }
 
+/** Whether a token's text is held in the tagger's caches (for tests and audits of what stays in memory). */
+export function taggerCacheHolds(word: string): boolean {
+  return WORD_CACHE.has(word) || FLAG_CACHE.has(fold(word));
+}
+
 const H_POSS = hashString("'s");
 const H_EMPTY = hashString('');
 
