@@ -354,10 +354,11 @@ export function spansOf(tokens: TagToken[], tags: Int8Array, probs: Float32Array
   return spans;
 }
 
-let loaded: TaggerModel | undefined;
-/** The committed model, read once. */
+// Read when the module loads, like the gazetteers, so a pipeline worker reports ready with the model in memory and
+// the first message does not pay for parsing it.
+let loaded: TaggerModel = parseTaggerModel(readFileSync(DEFAULT_TAGGER_MODEL, 'utf8'));
+/** The model the detector uses (the committed one unless a tool replaced it). */
 export function taggerModel(): TaggerModel {
-  if (!loaded) loaded = parseTaggerModel(readFileSync(DEFAULT_TAGGER_MODEL, 'utf8'));
   return loaded;
 }
 

@@ -255,7 +255,8 @@ export function loadAdviceReddit(dir: string, max: number): Example[] {
   return out.slice(0, max).map((o) => ({ text: o.text, label: 'OK' as const, set: 'advice-reddit', split: 'train' as const }));
 }
 
-function detokenize(s: string): string {
+/** The advice-reddit files are tokenised ("do n't"); this repairs the spacing. */
+export function detokenize(s: string): string {
   return s
     .replace(/\s+([.,!?;:%)\]])/g, '$1')
     .replace(/([([])\s+/g, '$1')

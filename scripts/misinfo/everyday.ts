@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './data.js';
+import { detokenize, ROOT } from './data.js';
 
 export const EVERYDAY_TRAIN_FILES = ['test/fixtures/crisis/everyday.jsonl', 'test/fixtures/misinfo/everyday-extra.jsonl'];
 export const EVERYDAY_HELD_OUT_FILE = 'test/fixtures/crisis/everyday2.jsonl';
@@ -23,19 +23,6 @@ export function readTexts(file: string): string[] {
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { text: string }).text)
     .filter((t) => typeof t === 'string' && t.trim().length > 0);
-}
-
-/** The advice-reddit files are tokenised ("do n't"); this repairs the spacing (as data.ts does). */
-export function detokenize(s: string): string {
-  return s
-    .replace(/\s+([.,!?;:%)\]])/g, '$1')
-    .replace(/([([])\s+/g, '$1')
-    .replace(/\s+n['’]?t\b/g, "n't")
-    .replace(/\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had) nt\b/g, "$1n't")
-    .replace(/\s+(['’](s|re|ve|ll|d|m))\b/g, '$1')
-    .replace(/\bgon na\b/g, 'gonna')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
 }
 
 /**

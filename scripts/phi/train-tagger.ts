@@ -22,7 +22,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Candidate } from '../../moderation/phi/candidates.js';
-import { DEFAULT_TAGGER_MODEL, WeightTable, taggedCandidates, setTaggerModel, featuresOf, tagTokens, TAGS, TAGGED_TYPES, type TaggerModel, type TagToken } from '../../moderation/phi/tagger.js';
+import { DEFAULT_TAGGER_MODEL, WeightTable, taggedCandidates, setTaggerModel, featuresOf, hashString, tagTokens, TAGS, TAGGED_TYPES, type TaggerModel, type TagToken } from '../../moderation/phi/tagger.js';
 import { isPhiType } from '../../moderation/phi/types.js';
 import { detectPhi } from '../../moderation/phi/detect.js';
 import { readPresidio, validationFold, VALIDATION_MOD, type GoldSpan } from '../lib/presidio.js';
@@ -101,13 +101,6 @@ for (const file of readdirSync(presidioDir).filter((f) => f.endsWith('.json')).s
   }
 }
 process.stdout.write(`training data: ${ownCount} own dev posts (x2), ${generatedCount} own generated lines, ${presidioCount} Presidio dev-half texts, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens\n`);
-
-/** A stable hash of the template group, so one template's texts stay on one side of the validation split. */
-function groupHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return h >>> 0;
-}
 
 function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array> } {
   const n = TAGS.length;
@@ -208,7 +201,7 @@ function evaluate(model: TaggerModel, data: Example[], texts: Map<Example, strin
  * `eval:phi -- --split dev-val` set) and our own template groups by hash. Each fold's model is trained on the other
  * folds; figures are averaged over the folds (one fold alone is small enough to swing by ±0.02).
  */
-const foldOf = (e: Example) => (e.group.startsWith('presidio:') ? validationFold(e.group.slice('presidio:'.length)) : groupHash(e.group) % VALIDATION_MOD);
+const foldOf = (e: Example) => (e.group.startsWith('presidio:') ? validationFold(e.group.slice('presidio:'.length)) : hashString(e.group) % VALIDATION_MOD);
 // The O margin: the recall/precision trade-off, chosen on the held-out templates by F2 (recall-weighted).
 const MARGINS = [0, 1, 2, 3, 4, 6, 8, 10, 12, 16];
 // Each source (Presidio templates, our generated lines, our forum posts with decoys) counts the same, so the dense
