@@ -42,6 +42,7 @@ import { detectPhi } from '../moderation/phi/detect.js';
 import { PHI_TYPES, type PhiSpan } from '../moderation/phi/types.js';
 import { readPresidio, type GoldSpan } from './lib/presidio.js';
 import { parseTaggerModel, setTaggerModel } from '../moderation/phi/tagger.js';
+import { loadEncoder, type TokenStates } from '../moderation/misinfo/encoder.js';
 
 interface Example { text: string; spans: GoldSpan[]; ignore: Array<{ start: number; end: number }>; decoys?: number; dateAll?: GoldSpan[] }
 interface Dataset { presidio?: boolean; name: string; examples: Example[]; mapping?: Map<string, { count: number; to: string; ignored: number }>; split?: string; heldOut?: boolean }
@@ -101,7 +102,7 @@ const ERRORS: string[] = [];
 let useTagger = true;
 const oneLine = (x: string) => JSON.stringify(x);
 
-function score(ds: Dataset, minScore: number, errors = false): Result {
+function score(ds: Dataset, minScore: number, errors = false, states?: TokenStates[]): Result {
   const perType = new Map<string, Counts>();
   const any = blank();
   const fpBySource = new Map<string, number>();
@@ -110,9 +111,10 @@ function score(ds: Dataset, minScore: number, errors = false): Result {
   let decoyPostsWithFp = 0;
   let ms = 0;
   const get = (t: string) => { let c = perType.get(t); if (!c) { c = blank(); perType.set(t, c); } return c; };
-  for (const ex of ds.examples) {
+  for (const [n, ex] of ds.examples.entries()) {
     const t0 = performance.now();
-    let pred: PhiSpan[] = detectPhi(ex.text, { minScore, tagger: useTagger });
+    const tokenStates = states?.[n];
+    let pred: PhiSpan[] = detectPhi(ex.text, tokenStates ? { minScore, tagger: useTagger, tokenStates } : { minScore, tagger: useTagger });
     ms += performance.now() - t0;
     // Presidio has no FAX type: its PHONE_NUMBER spans include fax numbers, so a FAX reading is scored as PHONE.
     if (ds.presidio) pred = pred.map((p) => (p.type === 'FAX' ? { ...p, type: 'PHONE' } : p));
@@ -204,8 +206,10 @@ function report(ds: Dataset, res: Result): Record<string, unknown> {
   return { dataset: ds.name, ...(ds.split ? { split: ds.split } : {}), texts: ds.examples.length, perType: rows, overall: o, anyType: a };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  let transformer = false;
+  let taggerModelPath: string | undefined;
   const paths: string[] = [];
   let minScore = 0.5;
   let json = false;
@@ -218,14 +222,16 @@ function main(): void {
     else if (a === '--json') json = true;
     else if (a === '--errors') errors = true;
     else if (a === '--no-tagger') useTagger = false;
-    else if (a === '--tagger-model') setTaggerModel(parseTaggerModel(readFileSync(args[++i] ?? '', 'utf8')));
+    else if (a === '--tagger-model') taggerModelPath = args[++i] ?? '';
+    // The tagger's transformer variant, reading the sentence encoder's token states (as the server runs it).
+    else if (a === '--transformer') transformer = true;
     else if (a === '--split') {
       const v = args[++i] ?? '';
       if (!['dev', 'test', 'all', 'both', 'dev-fit', 'dev-val'].includes(v)) throw new Error('--split takes dev, test, all, both, dev-fit or dev-val');
       split = v as SplitOpt;
     }
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run eval:phi -- [--data PATH]... [--min-score 0.5] [--split dev|test|all|both] [--errors] [--json]\n');
+      process.stdout.write('usage: npm run eval:phi -- [--data PATH]... [--min-score 0.5] [--split dev|test|all|both|dev-fit|dev-val] [--transformer] [--no-tagger] [--tagger-model PATH] [--errors] [--json]\n');
       return;
     } else paths.push(a);
   }
@@ -233,26 +239,34 @@ function main(): void {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'phi');
     paths.push(join(root, 'dev.jsonl'), join(root, 'dev-extra.jsonl'), join(root, 'test.jsonl'));
   }
-  process.stdout.write(`PHI detector evaluation (min score ${minScore}); matching: partial overlap, same type (see header of scripts/eval-phi.ts)\n`);
+  if (taggerModelPath) setTaggerModel(parseTaggerModel(readFileSync(taggerModelPath, 'utf8')), transformer);
+  const encoder = transformer ? await loadEncoder({ threads: 1 }) : undefined;
+  process.stdout.write(`PHI detector evaluation (min score ${minScore}${transformer ? ', tagger with the encoder\'s token states' : ''}); matching: partial overlap, same type (see header of scripts/eval-phi.ts)\n`);
   const summaries: unknown[] = [];
   let withheld = 0;
   for (const p of paths) {
     for (const ds of load(p, split)) {
       const showErrors = errors && !ds.heldOut;
       if (errors && ds.heldOut) withheld++;
-      summaries.push(report(ds, score(ds, minScore, showErrors)));
+      let states: TokenStates[] | undefined;
+      if (encoder) {
+        const t0 = performance.now();
+        states = [];
+        for (const ex of ds.examples) states.push(...(await encoder.tokenStates([ex.text])));
+        process.stdout.write(`\n${ds.name}${ds.split ? ` (${ds.split})` : ''}: encoder token states ${((performance.now() - t0) / Math.max(1, ds.examples.length)).toFixed(2)} ms per text (1 thread)\n`);
+      }
+      summaries.push(report(ds, score(ds, minScore, showErrors, states)));
     }
   }
   if (errors) {
     process.stdout.write(`\n-- errors (development data only${withheld ? `; ${withheld} held-out set(s) not shown` : ''}) --\n${ERRORS.join('\n')}\n`);
   }
   if (json) process.stdout.write(JSON.stringify(summaries) + '\n');
+  await encoder?.close();
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   // Only the error's kind: a message could echo data.
   process.stderr.write(`eval-phi: ${error instanceof Error ? error.name + ': ' + error.message.slice(0, 200) : 'failed'}\n`);
   process.exit(1);
-}
+});

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EMBEDDING_DIM, EncoderError, type Encoder, type LoadEncoderOptions } from './encoder.js';
+import { EMBEDDING_DIM, EncoderError, type Encoder, type LoadEncoderOptions, type TokenStates } from './encoder.js';
 import type { WorkerReply, WorkerRequest } from './encoder-worker.js';
 
 export interface EncoderPoolOptions extends LoadEncoderOptions {
@@ -40,6 +40,7 @@ export interface EncoderPoolStats {
 }
 
 export interface EncoderPool extends Encoder {
+  tokenStates(texts: string[]): Promise<TokenStates[]>;
   stats(): EncoderPoolStats;
 }
 
@@ -51,11 +52,10 @@ export class EncoderOverloadedError extends Error {
   }
 }
 
-interface Item {
-  text: string;
-  done: (v: Float32Array) => void;
-  fail: (e: Error) => void;
-}
+/** One text waiting: for its sentence vector (`embed`) or its token states (`states`, the PHI tagger's input). */
+type Item =
+  | { kind: 'embed'; text: string; done: (v: Float32Array) => void; fail: (e: Error) => void }
+  | { kind: 'states'; text: string; done: (v: TokenStates) => void; fail: (e: Error) => void };
 
 interface Slot {
   worker: Worker;
@@ -191,10 +191,12 @@ export async function loadEncoderPool(options: EncoderPoolOptions = {}): Promise
   function attach(worker: Worker): Slot {
     const slot: Slot = { worker, busy: null, batchId: 0, alive: true };
     worker.on('message', (msg: WorkerReply) => {
-      if ((msg.type !== 'result' && msg.type !== 'failed') || msg.id !== slot.batchId || !slot.busy) return;
+      if ((msg.type !== 'result' && msg.type !== 'states' && msg.type !== 'failed') || msg.id !== slot.batchId || !slot.busy) return;
       const items = slot.busy;
       if (msg.type === 'result') {
-        items.forEach((it, i) => it.done(msg.data.slice(i * EMBEDDING_DIM, (i + 1) * EMBEDDING_DIM)));
+        items.forEach((it, i) => it.kind === 'embed' && it.done(msg.data.slice(i * EMBEDDING_DIM, (i + 1) * EMBEDDING_DIM)));
+      } else if (msg.type === 'states') {
+        items.forEach((it, i) => it.kind === 'states' && it.done(msg.items[i]!));
       } else {
         const err = new EncoderError('WORKER_FAILED', msg.message);
         for (const it of items) it.fail(err);
@@ -236,13 +238,19 @@ export async function loadEncoderPool(options: EncoderPoolOptions = {}): Promise
     const share = Math.min(maxBatch, Math.ceil(queue.length / idle.length));
     for (const slot of idle) {
       if (queue.length === 0) break;
-      const items = queue.splice(0, share);
+      // One kind per batch: the kind of the oldest waiting text, and the next texts of that kind.
+      const kind = queue[0]!.kind;
+      const items: Item[] = [];
+      for (let i = 0; i < queue.length && items.length < share; ) {
+        if (queue[i]!.kind === kind) items.push(queue.splice(i, 1)[0]!);
+        else i++;
+      }
       slot.busy = items;
       slot.batchId = nextBatch++;
       stats.batches++;
       stats.texts += items.length;
       stats.largestBatch = Math.max(stats.largestBatch, items.length);
-      slot.worker.postMessage({ type: 'embed', id: slot.batchId, texts: items.map((i) => i.text) } satisfies WorkerRequest);
+      slot.worker.postMessage({ type: kind, id: slot.batchId, texts: items.map((i) => i.text) } satisfies WorkerRequest);
     }
   }
 
@@ -254,34 +262,39 @@ export async function loadEncoderPool(options: EncoderPoolOptions = {}): Promise
 
   for (const r of started) if (r.status === 'fulfilled') slots.push(attach(r.value));
 
+  function enqueue(kind: 'embed', what: string, texts: string[]): Promise<Float32Array[]>;
+  function enqueue(kind: 'states', what: string, texts: string[]): Promise<TokenStates[]>;
+  function enqueue(kind: Item['kind'], what: string, texts: string[]): Promise<Array<Float32Array | TokenStates>> {
+    if (closed) return Promise.reject(new EncoderError('ENCODER_CLOSED', `${what} after close()`));
+    if (!Array.isArray(texts) || texts.some((x) => typeof x !== 'string')) return Promise.reject(new TypeError(`${what} takes an array of strings`));
+    if (texts.length === 0) return Promise.resolve([]);
+    if (queue.length + texts.length > maxQueue) return Promise.reject(new EncoderOverloadedError(queue.length));
+    if (!slots.some((s) => s.alive)) return Promise.reject(new EncoderError('WORKER_FAILED', 'no encoder worker is running'));
+    return new Promise((resolve, reject) => {
+      const out = new Array<Float32Array | TokenStates>(texts.length);
+      let left = texts.length;
+      let failed = false;
+      const done = (i: number) => (v: Float32Array | TokenStates) => {
+        out[i] = v;
+        if (--left === 0 && !failed) resolve(out);
+      };
+      const fail = (e: Error) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      };
+      texts.forEach((text, i) => queue.push(kind === 'embed' ? { kind, text, done: done(i), fail } : { kind, text, done: done(i), fail }));
+      schedule();
+    });
+  }
+
   return {
     dim: EMBEDDING_DIM,
     embed(texts: string[]): Promise<Float32Array[]> {
-      if (closed) return Promise.reject(new EncoderError('ENCODER_CLOSED', 'embed() after close()'));
-      if (!Array.isArray(texts) || texts.some((x) => typeof x !== 'string')) return Promise.reject(new TypeError('embed() takes an array of strings'));
-      if (texts.length === 0) return Promise.resolve([]);
-      if (queue.length + texts.length > maxQueue) return Promise.reject(new EncoderOverloadedError(queue.length));
-      if (!slots.some((s) => s.alive)) return Promise.reject(new EncoderError('WORKER_FAILED', 'no encoder worker is running'));
-      return new Promise((resolve, reject) => {
-        const out = new Array<Float32Array>(texts.length);
-        let left = texts.length;
-        let failed = false;
-        texts.forEach((text, i) =>
-          queue.push({
-            text,
-            done: (v) => {
-              out[i] = v;
-              if (--left === 0 && !failed) resolve(out);
-            },
-            fail: (e) => {
-              if (failed) return;
-              failed = true;
-              reject(e);
-            },
-          }),
-        );
-        schedule();
-      });
+      return enqueue('embed', 'embed()', texts);
+    },
+    tokenStates(texts: string[]): Promise<TokenStates[]> {
+      return enqueue('states', 'tokenStates()', texts);
     },
     stats(): EncoderPoolStats {
       return { workers: slots.filter((s) => s.alive).length, ...stats, queued: queue.length, inFlight: inFlight() };

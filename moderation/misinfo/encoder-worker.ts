@@ -4,16 +4,18 @@
  *   worker -> parent  { type: 'ready', dim, dtype } | { type: 'error', code, message }
  *   parent -> worker  { type: 'embed', id, texts }  -> { type: 'result', id, data: Float32Array(n*dim) }
  *                                                    | { type: 'failed', id, message }
+ *   parent -> worker  { type: 'states', id, texts } -> { type: 'states', id, items: TokenStates[] } | { type: 'failed', id, message }
  *   parent -> worker  { type: 'close' }             -> worker closes the model and exits
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EncoderError, loadEncoder, type LoadEncoderOptions, type LoadedEncoder } from './encoder.js';
+import { EncoderError, loadEncoder, type LoadEncoderOptions, type LoadedEncoder, type TokenStates } from './encoder.js';
 
-export type WorkerRequest = { type: 'embed'; id: number; texts: string[] } | { type: 'close' };
+export type WorkerRequest = { type: 'embed' | 'states'; id: number; texts: string[] } | { type: 'close' };
 export type WorkerReply =
   | { type: 'ready'; dim: number; dtype: string }
   | { type: 'error'; code: string; message: string }
   | { type: 'result'; id: number; data: Float32Array }
+  | { type: 'states'; id: number; items: TokenStates[] }
   | { type: 'failed'; id: number; message: string };
 
 async function main(): Promise<void> {
@@ -35,6 +37,13 @@ async function main(): Promise<void> {
   port.on('message', (msg: WorkerRequest) => {
     if (msg.type === 'close') {
       void encoder.close().finally(() => port.close());
+      return;
+    }
+    if (msg.type === 'states') {
+      encoder.tokenStates(msg.texts).then(
+        (items) => port.postMessage({ type: 'states', id: msg.id, items } satisfies WorkerReply, items.flatMap((x) => [x.starts.buffer, x.ends.buffer, x.states.buffer] as ArrayBuffer[])),
+        (e: Error) => port.postMessage({ type: 'failed', id: msg.id, message: e.message } satisfies WorkerReply),
+      );
       return;
     }
     encoder.embed(msg.texts).then(

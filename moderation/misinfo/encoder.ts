@@ -19,9 +19,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PreTrainedModel, Tensor } from '@huggingface/transformers';
 import { MisinfoModelError, type MisinfoErrorCode } from './errors.js';
-import type { Encoder } from './types.js';
+import type { Encoder, TokenStates } from './types.js';
 
-export type { Encoder } from './types.js';
+export type { Encoder, TokenStates } from './types.js';
 
 export type EncoderErrorCode = MisinfoErrorCode;
 
@@ -122,7 +122,53 @@ export class UseLiteTokenizer {
   encode(text: string): number[] {
     const normalized = text.normalize('NFKC');
     if (normalized.length === 0) return [];
-    const chars = [...(SPACE + normalized.replaceAll(' ', SPACE))];
+    return this.pieces([...(SPACE + normalized.replaceAll(' ', SPACE))]).ids;
+  }
+
+  /**
+   * Token ids with the part of `text` each piece covers (UTF-16 offsets into the original text; a piece that is only
+   * the word-boundary mark covers nothing: start === end). Each character is NFKC-normalised on its own so that every
+   * piece maps back to the characters it came from; ids equal `encode`'s except where NFKC would join characters
+   * (combining accents), which is rare in typed text.
+   */
+  encodeAligned(text: string): { ids: number[]; starts: Int32Array; ends: Int32Array } {
+    const chars: string[] = [SPACE];
+    const from: number[] = [-1];
+    const to: number[] = [-1];
+    let offset = 0;
+    for (const cp of text) {
+      for (const ch of cp.normalize('NFKC')) {
+        chars.push(ch === ' ' ? SPACE : ch);
+        from.push(ch === ' ' ? -1 : offset);
+        to.push(offset + cp.length);
+      }
+      offset += cp.length;
+    }
+    if (chars.length === 1) return { ids: [], starts: new Int32Array(0), ends: new Int32Array(0) };
+    const { ids, lengths } = this.pieces(chars);
+    const starts = new Int32Array(ids.length);
+    const ends = new Int32Array(ids.length);
+    let at = 0;
+    for (let k = 0; k < ids.length; k++) {
+      let s = -1;
+      let e = -1;
+      for (let j = at; j < at + lengths[k]!; j++) {
+        if (from[j]! < 0) continue;
+        if (s < 0) s = from[j]!;
+        e = to[j]!;
+      }
+      if (s < 0) starts[k] = ends[k] = k > 0 ? ends[k - 1]! : 0;
+      else {
+        starts[k] = s;
+        ends[k] = e;
+      }
+      at += lengths[k]!;
+    }
+    return { ids, starts, ends };
+  }
+
+  /** Viterbi segmentation of normalised characters: ids, and how many characters each covers. */
+  private pieces(chars: string[]): { ids: number[]; lengths: number[] } {
     const n = chars.length;
     const best = new Float64Array(n + 1);
     const word = new Int32Array(n + 1);
@@ -157,15 +203,18 @@ export class UseLiteTokenizer {
         }
       }
     }
-    const out: number[] = [];
-    for (let it = n; it > 0; it -= wlen[it]!) out.push(word[it]!);
-    const merged: number[] = [];
-    let prevUnk = false;
-    for (const id of out) {
-      if (!(prevUnk && id === 0)) merged.push(id);
-      prevUnk = id === 0;
+    const ids: number[] = [];
+    const lengths: number[] = [];
+    // Backwards; a run of unknown characters becomes one id 0 covering all of them.
+    for (let it = n; it > 0; it -= wlen[it]!) {
+      const id = word[it]!;
+      if (id === 0 && ids.length && ids[ids.length - 1] === 0) lengths[lengths.length - 1]! += wlen[it]!;
+      else {
+        ids.push(id);
+        lengths.push(wlen[it]!);
+      }
     }
-    return merged.reverse();
+    return { ids: ids.reverse(), lengths: lengths.reverse() };
   }
 }
 
@@ -276,6 +325,30 @@ export interface LoadedEncoder extends Encoder {
   readonly tokenizer: UseLiteTokenizer;
   /** Token ids as fed to the model (truncated to 128). */
   tokenize(text: string): number[];
+  /** Each piece's state after the last layer, with the characters it covers (see `TokenStates`). */
+  tokenStates(texts: string[]): Promise<TokenStates[]>;
+}
+
+/** Windows of at most `max` pieces, cut after a piece ending a sentence or a line when one lies in the last quarter. */
+export function pieceWindows(text: string, starts: Int32Array, ends: Int32Array, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  const n = starts.length;
+  while (from < n) {
+    let to = Math.min(n, from + max);
+    if (to < n) {
+      for (let k = to - 1; k > from + (max * 3) / 4; k--) {
+        const last = text.slice(starts[k]!, ends[k]!);
+        if (/[.!?\n]$/.test(last)) {
+          to = k + 1;
+          break;
+        }
+      }
+    }
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
 }
 
 function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -301,7 +374,7 @@ export async function loadEncoder(options: LoadEncoderOptions = {}): Promise<Loa
 
   const tokenize = (text: string): number[] => tokenizer.encode(text).slice(0, tokenizer.maxLength);
 
-  async function runBatch(ids: number[][]): Promise<Float32Array[]> {
+  async function runModel(ids: number[][]): Promise<Record<string, Tensor>> {
     const b = ids.length;
     const t = Math.max(1, ...ids.map((x) => x.length));
     const inputIds = new BigInt64Array(b * t);
@@ -312,15 +385,33 @@ export async function loadEncoder(options: LoadEncoderOptions = {}): Promise<Loa
         mask[i * t + j] = 1n;
       }),
     );
-    const out = (await model({
+    return (await model({
       input_ids: new Tensor('int64', inputIds, [b, t]),
       attention_mask: new Tensor('int64', mask, [b, t]),
     })) as Record<string, Tensor>;
+  }
+
+  async function runBatch(ids: number[][]): Promise<Float32Array[]> {
+    const b = ids.length;
+    const out = await runModel(ids);
     const emb = out['sentence_embedding'];
     if (!emb || emb.dims.length !== 2 || emb.dims[0] !== b || emb.dims[1] !== EMBEDDING_DIM)
       throw new EncoderError('MODEL_CORRUPT', `model output sentence_embedding has shape ${JSON.stringify(emb?.dims)}`);
     const data = emb.data as Float32Array;
     const rows = Array.from({ length: b }, (_, i) => data.slice(i * EMBEDDING_DIM, (i + 1) * EMBEDDING_DIM));
+    for (const o of Object.values(out)) o.dispose?.();
+    return rows;
+  }
+
+  /** One window of piece ids -> its states (pieces x 512). */
+  async function runStates(ids: number[][]): Promise<Float32Array[]> {
+    const out = await runModel(ids);
+    const st = out['token_states'];
+    const t = Math.max(1, ...ids.map((x) => x.length));
+    if (!st || st.dims.length !== 3 || st.dims[0] !== ids.length || st.dims[1] !== t || st.dims[2] !== EMBEDDING_DIM)
+      throw new EncoderError('MODEL_CORRUPT', `model output token_states has shape ${JSON.stringify(st?.dims)} (rebuild the model folder with npm run convert:encoder)`);
+    const data = st.data as Float32Array;
+    const rows = ids.map((row, i) => data.slice(i * t * EMBEDDING_DIM, (i * t + row.length) * EMBEDDING_DIM));
     for (const o of Object.values(out)) o.dispose?.();
     return rows;
   }
@@ -354,6 +445,25 @@ export async function loadEncoder(options: LoadEncoderOptions = {}): Promise<Loa
       for (const chunk of chunks) {
         const rows = await runBatch(chunk.map((i) => ids[i]!));
         chunk.forEach((i, k) => (result[i] = rows[k]!));
+      }
+      return result;
+    },
+    async tokenStates(texts: string[]): Promise<TokenStates[]> {
+      if (closed) throw new EncoderError('ENCODER_CLOSED', 'tokenStates() after close()');
+      if (!Array.isArray(texts) || texts.some((x) => typeof x !== 'string')) throw new TypeError('tokenStates() takes an array of strings');
+      const result: TokenStates[] = [];
+      for (const text of texts) {
+        const { ids, starts, ends } = tokenizer.encodeAligned(text);
+        const states = new Float32Array(ids.length * EMBEDDING_DIM);
+        const windows = pieceWindows(text, starts, ends, tokenizer.maxLength);
+        // Windows of one text in runs of similar size (bounded by maxBatchTokens), like embed().
+        for (let w = 0; w < windows.length; ) {
+          const run: Array<[number, number]> = [];
+          while (w < windows.length && (run.length === 0 || (run.length + 1) * tokenizer.maxLength <= Math.max(maxBatchTokens, tokenizer.maxLength))) run.push(windows[w++]!);
+          const rows = await runStates(run.map(([a, b]) => ids.slice(a, b)));
+          run.forEach(([a], k) => states.set(rows[k]!, a * EMBEDDING_DIM));
+        }
+        result.push({ starts, ends, states });
       }
       return result;
     },

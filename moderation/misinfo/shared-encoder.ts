@@ -26,6 +26,7 @@ export function sharedEncoder(inner: Encoder): Encoder {
       }
       return Promise.all(texts.map((t) => inFlight.get(t)!));
     },
+    ...(inner.tokenStates ? { tokenStates: (texts: string[]) => inner.tokenStates!(texts) } : {}),
     close: () => inner.close(),
   };
 }

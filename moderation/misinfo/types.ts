@@ -8,7 +8,20 @@
 export interface Encoder {
   dim: number;
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** Each piece's state after the last layer (the PHI tagger's input); absent on encoders that cannot give them. */
+  tokenStates?(texts: string[]): Promise<TokenStates[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The encoder's per-piece states for one text (models/use-lite output `token_states`): piece k covers
+ * text.slice(starts[k], ends[k]) (start === end for a piece that is only a word-boundary mark) and its state is
+ * states[k * dim .. (k + 1) * dim). A text longer than the model's 128 pieces is read in windows.
+ */
+export interface TokenStates {
+  starts: Int32Array;
+  ends: Int32Array;
+  states: Float32Array;
 }
 
 /**

@@ -11,6 +11,7 @@ import { taggedCandidates } from './tagger.js';
 import { emails, ipAddresses, keywordIds, phones, postcodes, ssns, structuredIds, urls, zips } from './patterns.js';
 import { CLINICIAN_ROLES, RELATIONS } from './lexicon.js';
 import type { ExtraRecognizer, PhiSpan, PhiSubject, PhiType } from './types.js';
+import type { TokenStates } from '../misinfo/encoder.js';
 
 /** On equal scores, the more specific reading wins. */
 const PRIORITY: Record<PhiType, number> = {
@@ -23,9 +24,14 @@ export interface DetectOptions {
   minScore?: number;
   /** Run the learned tagger for names, places, addresses and ZIPs (default true; off only to measure the rules alone). */
   tagger?: boolean;
+  /**
+   * The sentence encoder's token states for this text (`Encoder.tokenStates`): the tagger then runs its transformer
+   * variant (models/phi-tagger/model-transformer.json). Without them, the tagger alone (synchronous, no model).
+   */
+  tokenStates?: TokenStates;
 }
 
-function patternCandidates(text: string, tagger = true): Candidate[] {
+function patternCandidates(text: string, tagger = true, states?: TokenStates): Candidate[] {
   const out: Candidate[] = [];
   emails(text, out);
   urls(text, out);
@@ -48,7 +54,7 @@ function patternCandidates(text: string, tagger = true): Candidate[] {
   const tokens = tokenize(text);
   people(text, out, tokens);
   locations(text, out, tokens);
-  if (tagger) taggedCandidates(text, out);
+  if (tagger) taggedCandidates(text, out, undefined, states);
   return out;
 }
 
@@ -159,13 +165,13 @@ function finish(text: string, cands: Candidate[], minScore: number): PhiSpan[] {
 /** Finds Safe Harbor identifiers in `text`. Pure and synchronous. */
 export function detectPhi(text: string, options: DetectOptions = {}): PhiSpan[] {
   if (text.length === 0) return [];
-  return finish(text, patternCandidates(text, options.tagger ?? true), options.minScore ?? 0.5);
+  return finish(text, patternCandidates(text, options.tagger ?? true, options.tokenStates), options.minScore ?? 0.5);
 }
 
 /** Same as detectPhi, plus the spans of an extra (possibly asynchronous) recognizer such as a NER model. */
 export async function detectPhiAsync(text: string, extra: ExtraRecognizer | undefined, options: DetectOptions = {}): Promise<PhiSpan[]> {
   if (text.length === 0) return [];
-  const cands = patternCandidates(text, options.tagger ?? true);
+  const cands = patternCandidates(text, options.tagger ?? true, options.tokenStates);
   if (extra) for (const s of await extra(text)) cands.push({ ...s });
   return finish(text, cands, options.minScore ?? 0.5);
 }

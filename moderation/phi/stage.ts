@@ -8,6 +8,7 @@
  * - spans scoring under `minScore` (default 0.5) are not reported.
  */
 import type { Finding, FindingAction, Stage, StageInput } from '../types.js';
+import type { Encoder, TokenStates } from '../misinfo/types.js';
 import { detectPhi, detectPhiAsync } from './detect.js';
 import { PHI_DEFAULT_ACTIONS, PHI_POLICY_DEFAULTS, type ExtraRecognizer, type PhiSpan, type PhiType } from './types.js';
 
@@ -45,6 +46,15 @@ export interface PhiStageOptions {
   extra?: ExtraRecognizer;
   /** Time budget for the stage in ms (the pipeline default applies when absent). */
   timeoutMs?: number;
+  /**
+   * The sentence encoder (with `tokenStates`): the tagger then reads its token states (the transformer variant,
+   * models/phi-tagger/model-transformer.json). Without it, or when it has not answered within `statesTimeoutMs`, or
+   * fails, the stage runs the rules and the tagger alone: an encoder problem never lets a message through unchecked
+   * nor holds it for no reason.
+   */
+  encoder?: Encoder;
+  /** How long to wait for the encoder's token states (default 1000 ms). */
+  statesTimeoutMs?: number;
 }
 
 interface ResolvedPhiPolicy {
@@ -116,13 +126,28 @@ export function toFindings(spans: PhiSpan[], input: Pick<StageInput, 'authorRole
 /** Factory for the full PHI stage. */
 export function phiStage(options: PhiStageOptions = {}): Stage {
   const extra = options.extra;
+  const encoder = options.encoder?.tokenStates ? options.encoder : undefined;
+  const statesTimeoutMs = options.statesTimeoutMs ?? 1000;
   return {
     name: 'phi',
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     run(input: StageInput): Finding[] | Promise<Finding[]> {
       const minScore = resolvePhiPolicy(input.policy.phi).minScore;
-      if (!extra) return toFindings(detectPhi(input.text, { minScore }), input);
-      return detectPhiAsync(input.text, extra, { minScore }).then((spans) => toFindings(spans, input));
+      if (!extra && !encoder) return toFindings(detectPhi(input.text, { minScore }), input);
+      const states = encoder && input.text.length > 0 ? statesWithin(encoder, input.text, statesTimeoutMs) : Promise.resolve(undefined);
+      return states.then((tokenStates) => {
+        const opts = tokenStates ? { minScore, tokenStates } : { minScore };
+        if (!extra) return toFindings(detectPhi(input.text, opts), input);
+        return detectPhiAsync(input.text, extra, opts).then((spans) => toFindings(spans, input));
+      });
     },
   };
+}
+
+/** The encoder's token states for `text`, or undefined if it fails or takes longer than `ms`. */
+function statesWithin(encoder: Encoder, text: string, ms: number): Promise<TokenStates | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  const states = encoder.tokenStates!([text]).then((r) => r[0], () => undefined);
+  return Promise.race([states, late]).finally(() => clearTimeout(timer));
 }

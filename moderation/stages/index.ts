@@ -25,8 +25,8 @@ export interface ModelStagesOptions {
 }
 
 /**
- * The default stages with the encoder-based ones: misinformation after PHI (order only lists
- * findings), and the crisis stage with its classifier beside the rules in place of the
+ * The default stages with the encoder-based ones: the PHI stage reading the encoder's token states,
+ * misinformation after PHI (order only lists findings), and the crisis stage with its classifier beside the rules in place of the
  * rules-only one. Both stages share one embedding per message. `close()` leaves the encoder
  * open: its owner closes it after the stages.
  */
@@ -38,8 +38,10 @@ export async function withModelStages(encoder: Encoder, options: ModelStagesOpti
     timeoutMs: options.timeoutMs,
   });
   const crisis = createCrisisStage({ encoder: shared, timeoutMs: options.timeoutMs });
+  // The PHI stage with the tagger's transformer variant (it reads the encoder's token states).
+  const phi = phiStage({ encoder: shared, timeoutMs: options.timeoutMs });
   return {
-    stages: defaultStages().flatMap((s) => (s.name === 'phi' ? [s, misinfo] : s.name === crisis.name ? [crisis] : [s])),
+    stages: defaultStages().flatMap((s) => (s.name === 'phi' ? [phi, misinfo] : s.name === crisis.name ? [crisis] : [s])),
     close: async () => {
       await Promise.all([misinfo.close(), crisis.close()]);
     },

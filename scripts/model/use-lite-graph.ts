@@ -261,6 +261,8 @@ export function buildModel(src: UseLiteSource, fmt: WeightFormat, meta: Record<s
   const rnorm = g.op('Reciprocal', [g.op('Sqrt', [g.op('Max', [sq, g.constF('pooler.l2_epsilon', [], [S('pooler.l2_epsilon')])])])]);
   g.nodes.push({ op: 'Mul', inputs: [y, rnorm], outputs: ['sentence_embedding'], name: 'sentence_embedding' });
   g.nodes.push({ op: 'Unsqueeze', inputs: ['sentence_embedding', axes1], outputs: ['last_hidden_state'], name: 'last_hidden_state' });
+  // Each token's state after layer 1 (before pooling): the PHI tagger's token head reads it (moderation/phi/token-states.ts).
+  g.nodes.push({ op: 'Identity', inputs: [x4], outputs: ['token_states'], name: 'token_states' });
 
   return {
     graphName: 'use_lite',
@@ -273,6 +275,7 @@ export function buildModel(src: UseLiteSource, fmt: WeightFormat, meta: Record<s
     outputs: [
       { name: 'sentence_embedding', elemType: DataType.FLOAT, shape: ['batch_size', d.hidden] },
       { name: 'last_hidden_state', elemType: DataType.FLOAT, shape: ['batch_size', 1, d.hidden] },
+      { name: 'token_states', elemType: DataType.FLOAT, shape: ['batch_size', 'sequence_length', d.hidden] },
       ...(opts.exposeLinearInputs ? g.linearInputs.map((l) => ({ name: l.input, elemType: DataType.FLOAT, shape: undefined })) : []),
     ],
     linearInputs: g.linearInputs,

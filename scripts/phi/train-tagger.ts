@@ -22,7 +22,11 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Candidate } from '../../moderation/phi/candidates.js';
-import { DEFAULT_TAGGER_MODEL, WeightTable, taggedCandidates, setTaggerModel, featuresOf, hashString, tagTokens, TAGS, TAGGED_TYPES, type TaggerModel, type TagToken } from '../../moderation/phi/tagger.js';
+import {
+  DEFAULT_TAGGER_MODEL, DEFAULT_TRANSFORMER_TAGGER_MODEL, WeightTable, taggedCandidates, setTaggerModel, featuresOf, hashString, tagTokens, tokenVectors, STATE_DIM, TAGS,
+  TAGGED_TYPES, type TaggerModel, type TagToken,
+} from '../../moderation/phi/tagger.js';
+import { loadEncoder, type TokenStates } from '../../moderation/misinfo/encoder.js';
 import { isPhiType } from '../../moderation/phi/types.js';
 import { detectPhi } from '../../moderation/phi/detect.js';
 import { readPresidio, validationFold, VALIDATION_MOD, type GoldSpan } from '../lib/presidio.js';
@@ -32,7 +36,9 @@ const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const shared = opt('shared');
 const epochs = Number(opt('epochs') ?? 12);
-const outPath = resolve(opt('out') ?? DEFAULT_TAGGER_MODEL);
+// --transformer: the variant that also reads the sentence encoder's token states (a dense layer trained jointly).
+const transformer = args.includes('--transformer');
+const outPath = resolve(opt('out') ?? (transformer ? DEFAULT_TRANSFORMER_TAGGER_MODEL : DEFAULT_TAGGER_MODEL));
 const final = !args.includes('--no-final');
 const SEED = 20261202;
 const VERSION = '1.0.0';
@@ -41,7 +47,7 @@ if (!shared) {
   process.exit(2);
 }
 
-interface Example { tokens: TagToken[]; gold: Int8Array; skip: Uint8Array; spans: GoldSpan[]; group: string }
+interface Example { tokens: TagToken[]; gold: Int8Array; skip: Uint8Array; spans: GoldSpan[]; group: string; vectors?: Array<Float32Array | undefined> }
 
 const TAG_INDEX = new Map(TAGS.map((t, i) => [t, i]));
 const TAGGED = new Set<string>(TAGGED_TYPES);
@@ -100,6 +106,24 @@ for (const file of readdirSync(presidioDir).filter((f) => f.endsWith('.json')).s
     presidioCount++;
   }
 }
+// Encoder token states of every text (transformer variant): kept per example for training and for scoring.
+const STATES = new Map<Example, TokenStates>();
+const encoder = transformer ? await loadEncoder({ threads: 2, maxBatchTokens: 1024 }) : undefined;
+async function statesOf(texts: string[]): Promise<TokenStates[]> {
+  const out: TokenStates[] = [];
+  for (let i = 0; i < texts.length; i += 64) out.push(...(await encoder!.tokenStates(texts.slice(i, i + 64))));
+  return out;
+}
+if (encoder) {
+  const t0 = performance.now();
+  const unique = [...new Set(examples)];
+  const states = await statesOf(unique.map((e) => TEXTS.get(e)!));
+  unique.forEach((e, i) => {
+    STATES.set(e, states[i]!);
+    e.vectors = tokenVectors(e.tokens, states[i]!);
+  });
+  process.stdout.write(`encoder token states for ${unique.length} texts in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
 process.stdout.write(`training data: ${ownCount} own dev posts (x2), ${generatedCount} own generated lines, ${presidioCount} Presidio dev-half texts, ${examples.reduce((n, e) => n + e.tokens.length, 0)} tokens\n`);
 
 function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array> } {
@@ -108,6 +132,8 @@ function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array>
   const acc = new Map<number, Float64Array>();
   const row = (m: Map<number, Float64Array>, f: number) => { let r = m.get(f); if (!r) { r = new Float64Array(n); m.set(f, r); } return r; };
   const random = rng(SEED);
+  const dense = transformer ? new Float64Array(n * STATE_DIM) : undefined;
+  const denseAcc = transformer ? new Float64Array(n * STATE_DIM) : undefined;
   const order = data.map((_, i) => i);
   const feats: number[] = [];
   const scores = new Float64Array(n);
@@ -126,6 +152,8 @@ function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array>
         featuresOf(ex.tokens, i, prev, prev2, feats);
         scores.fill(0);
         for (const f of feats) { const r = w.get(f); if (r) for (let k = 0; k < n; k++) scores[k]! += r[k]!; }
+        const v = dense ? ex.vectors?.[i] : undefined;
+        if (v) for (let k = 0; k < n; k++) { let dot = 0; for (let j = 0; j < STATE_DIM; j++) dot += dense![k * STATE_DIM + j]! * v[j]!; scores[k]! += dot; }
         let best = 0;
         for (let k = 1; k < n; k++) if (scores[k]! > scores[best]!) best = k;
         const gold = ex.gold[i]!;
@@ -138,6 +166,10 @@ function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array>
               const a = row(acc, f);
               r[gold]! += 1; a[gold]! += c;
               r[best]! -= 1; a[best]! -= c;
+            }
+            if (v) for (let j = 0; j < STATE_DIM; j++) {
+              dense![gold * STATE_DIM + j]! += v[j]!; denseAcc![gold * STATE_DIM + j]! += c * v[j]!;
+              dense![best * STATE_DIM + j]! -= v[j]!; denseAcc![best * STATE_DIM + j]! -= c * v[j]!;
             }
           }
         }
@@ -161,7 +193,9 @@ function train(data: Example[]): TaggerModel & { rows: Map<number, Float32Array>
     }
     if (keep) rows.set(f, avg);
   }
-  return { version: VERSION, tags: TAGS, weights: new WeightTable(rows, n), rows, oMargin: 0 };
+  const model: TaggerModel & { rows: Map<number, Float32Array> } = { version: VERSION, tags: TAGS, weights: new WeightTable(rows, n), rows, oMargin: 0 };
+  if (dense) model.dense = Float32Array.from(dense, (x, j) => Math.round((x - denseAcc![j]! / c) * 1e4) / 1e4);
+  return model;
 }
 
 const showErrors = args.includes('--show-errors');
@@ -171,7 +205,7 @@ function evaluate(model: TaggerModel, data: Example[], texts: Map<Example, strin
   for (const ex of data) {
     // The tagger's output as the detector receives it (its filters applied), without the rules' candidates.
     const cands: Candidate[] = [];
-    taggedCandidates(texts.get(ex) ?? '', cands, model);
+    taggedCandidates(texts.get(ex) ?? '', cands, model, STATES.get(ex));
     const pred = cands.filter((p) => p.score >= 0.5);
     const skipped = (p: { start: number; end: number }) => ex.tokens.some((t, i) => ex.skip[i] && t.start < p.end && p.start < t.end);
     const text = texts.get(ex) ?? '';
@@ -213,12 +247,13 @@ const FORUM_ALARM_MAX = 0.01;
 const forum = ['needadvice_dev.tsv', 'askparents_dev.tsv'].flatMap((f) =>
   readFileSync(join(resolve(shared), 'advice-reddit', f), 'utf8').split('\n').slice(1).map((l) => l.split('\t')[3] ?? '').filter((x) => x.length > 20));
 const forumRules = forum.map((text) => detectPhi(text, { tagger: false }));
+const forumStates = encoder ? await statesOf(forum) : [];
 function forumAlarmRate(model: TaggerModel): number {
-  setTaggerModel(model);
+  setTaggerModel(model, transformer);
   let alarms = 0;
   forum.forEach((text, i) => {
     const rules = forumRules[i]!;
-    if (detectPhi(text).some((x) => x.source.startsWith('tagger.') && !rules.some((r) => r.type === x.type && r.start < x.end && x.start < r.end))) alarms++;
+    if (detectPhi(text, encoder ? { tokenStates: forumStates[i]! } : {}).some((x) => x.source.startsWith('tagger.') && !rules.some((r) => r.type === x.type && r.start < x.end && x.start < r.end))) alarms++;
   });
   return alarms / Math.max(1, forum.length);
 }
@@ -271,7 +306,8 @@ function writeModel(model: ReturnType<typeof train>, path: string): void {
   const weights: Record<string, number[]> = {};
   for (const [f, r] of [...model.rows].sort((a, b) => a[0] - b[0])) weights[String(f)] = Array.from(r, (v) => Math.round(v * 1000) / 1000);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify({ version: VERSION, tags: TAGS, oMargin, epochs, seed: SEED, trainedOn: { ownDevPosts: ownCount, ownGeneratedLines: generatedCount, presidioDevTexts: presidioCount }, weights }) + '\n');
+  const dense = model.dense ? Array.from({ length: TAGS.length }, (_, k) => Array.from(model.dense!.subarray(k * STATE_DIM, (k + 1) * STATE_DIM))) : undefined;
+  writeFileSync(path, JSON.stringify({ version: VERSION, tags: TAGS, oMargin, epochs, seed: SEED, trainedOn: { ownDevPosts: ownCount, ownGeneratedLines: generatedCount, presidioDevTexts: presidioCount }, weights, ...(dense ? { encoder: 'models/use-lite token_states', dense } : {}) }) + '\n');
   process.stdout.write(`wrote ${path}: ${model.rows.size} features\n`);
 }
 
@@ -279,3 +315,4 @@ if (final) {
   process.stdout.write('final model on all training data\n');
   writeModel(train(examples), outPath);
 }
+await encoder?.close();

@@ -34,6 +34,8 @@ export function batchingEncoder(inner: Encoder, maxBatch = 32): Encoder {
       pump();
       return out;
     },
+    // Token states (the PHI tagger's input) are one text per call already; they go straight through.
+    ...(inner.tokenStates ? { tokenStates: (texts: string[]) => inner.tokenStates!(texts) } : {}),
     close: () => inner.close(),
   };
 }
