@@ -44,6 +44,11 @@ export interface Config {
   misinfoModelDir: string;
   /** Time budget of a model-based stage (it waits for the encoder under load). */
   modelStageTimeoutMs: number;
+  /**
+   * With the models on: the PHI tagger also reads the encoder's token states (more names and places found, fewer false
+   * alarms; costs one encoder run per message, about as much as the misinformation check). Off: rules and plain tagger.
+   */
+  phiTransformer: boolean;
 }
 
 function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -94,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     encoderDir: env.HAVEN_ENCODER_DIR ? path.resolve(env.HAVEN_ENCODER_DIR) : '',
     misinfoModelDir: env.HAVEN_MISINFO_MODEL_DIR ? path.resolve(env.HAVEN_MISINFO_MODEL_DIR) : '',
     modelStageTimeoutMs: int(env, 'HAVEN_MODEL_STAGE_TIMEOUT_MS', 3000, 1),
+    phiTransformer: onOff(env, 'HAVEN_PHI_TRANSFORMER', true),
     ...overrides,
   };
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(config.databaseUrl)) {

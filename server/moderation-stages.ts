@@ -48,6 +48,7 @@ export async function buildStages(config: Config, options: BuildStagesOptions = 
     const model = await withModelStages(pool, {
       ...(config.misinfoModelDir ? { misinfoModelDir: config.misinfoModelDir } : {}),
       timeoutMs: config.modelStageTimeoutMs,
+      phiTransformer: config.phiTransformer,
     });
     const loaded = pool;
     return {

@@ -7,6 +7,7 @@ import { detectPhi } from '../moderation/phi/detect.js';
 import { phiStage } from '../moderation/phi/stage.js';
 import { DEFAULT_TRANSFORMER_TAGGER_MODEL, parseTaggerModel, STATE_DIM, tagTokens, taggerModel, tokenVectors } from '../moderation/phi/tagger.js';
 import { createPipeline } from '../moderation/pipeline.js';
+import { withModelStages } from '../moderation/stages/index.js';
 import { defaultPolicy } from '../moderation/policy.js';
 import type { CommunityPolicy, StageInput } from '../moderation/types.js';
 
@@ -120,5 +121,18 @@ t.test('the stage reads token states through the encoder, and runs without them 
     const out = await p.moderate(input(phone));
     t.equal(out.action, 'redact', `${name} encoder: the rules still redact the phone number`);
     t.notOk(out.findings.some((f) => f.type === 'STAGE_ERROR'), `${name} encoder: no stage failure`);
+  }
+});
+
+t.test('the model stages read token states for PHI unless configured off (HAVEN_PHI_TRANSFORMER)', async (t) => {
+  const input: StageInput = { text: 'Has anyone heard from Zdenka since the hospital moved her?', authorRole: 'member', policy: defaultPolicy() as CommunityPolicy, now: 0 };
+  for (const phiTransformer of [true, false]) {
+    let asked = 0;
+    const counting: Encoder = { dim: 512, embed: (x) => encoder.embed(x), tokenStates: (x) => (asked++, encoder.tokenStates(x)), close: async () => undefined };
+    const model = await withModelStages(counting, { timeoutMs: 5000, phiTransformer });
+    const phi = model.stages.find((s) => s.name === 'phi')!;
+    await phi.run(input);
+    t.equal(asked, phiTransformer ? 1 : 0, `phiTransformer ${phiTransformer}: token states asked ${asked} time(s)`);
+    await model.close();
   }
 });

@@ -22,6 +22,8 @@ export interface ModelStagesOptions {
   misinfoModelDir?: string;
   /** Time budget of each model-based stage. */
   timeoutMs: number;
+  /** The PHI stage reads the encoder's token states (default true); false keeps the rules and the plain tagger. */
+  phiTransformer?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function withModelStages(encoder: Encoder, options: ModelStagesOpti
   });
   const crisis = createCrisisStage({ encoder: shared, timeoutMs: options.timeoutMs });
   // The PHI stage with the tagger's transformer variant (it reads the encoder's token states).
-  const phi = phiStage({ encoder: shared, timeoutMs: options.timeoutMs });
+  const phi = options.phiTransformer === false ? phiStage() : phiStage({ encoder: shared, timeoutMs: options.timeoutMs });
   return {
     stages: defaultStages().flatMap((s) => (s.name === 'phi' ? [phi, misinfo] : s.name === crisis.name ? [crisis] : [s])),
     close: async () => {
