@@ -127,6 +127,10 @@ t.test('postcodes: after a town, state, country or label', async (t) => {
   t.ok(has('we live in 94107 now', 'ZIP', '94107'), 'after a residence verb');
   t.ok(has('She moved to 02139 last spring.', 'ZIP', '02139'));
   t.ok(has('looking to support foursquare in barra de carrasco 15000 in its mission', 'ZIP', '15000'), 'lower-case known town');
+  // Two-word labels before non-US forms (a bug read "zip" + "code" and never reached the number).
+  t.ok(has('my zip code is 4817 if the form needs it', 'ZIP', '4817'), 'four digits after "zip code is"');
+  t.ok(has('Postal code: 462 57, second floor', 'ZIP', '462 57'), 'Swedish-style form after "postal code:"');
+  t.ok(has('post code 2745-091 on the envelope', 'ZIP', '2745-091'), 'Portuguese-style form after "post code"');
 });
 
 t.test('postcodes: UK forms and a postcode alone on the last line of an address block', async (t) => {

@@ -384,7 +384,9 @@ const ZIP = /(?<![\w$.,/-])(\d{5})(?:-(\d{4}))?(?![\w-]|[.,/]\d)/g;
 const STATE_NAMES = [...US_STATES.keys()].map((s) => s.replace(/ /g, '\\s+')).join('|');
 const STATE_BEFORE = new RegExp(String.raw`(?:\b([A-Z]{2})|\b(${STATE_NAMES}))\.?,?[ \t]*\n?[ \t]*$`, 'i');
 const ZIP_CONTEXT = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)s?\b[^.!?\n]{0,20}$/i;
-const ZIP_INTL = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)\s*(?:is|was|:|#)?\s*([A-Za-z0-9]{2,5}(?:[- ][A-Za-z0-9]{3,4})?)\b/gi;
+// Longest label first: with "zip" first, "zip code is 3520" matched "zip" + "code" and never reached the number.
+// A second part has a digit ("K1A 0B1", "462 57"), so a word after the code is not taken ("4817 if").
+const ZIP_INTL = /\b(?:zip code|zipcode|postal code|post code|postcode|zip)\s*(?:is|was|:|#)?\s*([A-Za-z0-9]{2,5}(?:[- ](?=[A-Za-z]*\d)[A-Za-z0-9]{2,4})?)\b/gi;
 
 /** Postcodes of other countries: 4 to 6 digits, 123 45, 12-345, 1234-567, 01310-100, 100-0001, 1234 AB, UK and Canadian forms. */
 const POSTCODE = String.raw`(?:\d{4}[ \t]?[A-Z]{2}(?![\w])|\d{4}-\d{3}|\d{5}-\d{3,4}|\d{3}-\d{4}|\d{3}[ \t]\d{2}(?!\d)|\d{2}-\d{3}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)`;
