@@ -86,15 +86,16 @@ if (args.includes('--against')) {
 let transformerLine = '';
 if (args.includes('--transformer')) {
   const { loadEncoder } = await import('../moderation/misinfo/encoder.js');
+  const { tokenStatesOf } = await import('../moderation/phi/token-states.js');
   const encoder = await loadEncoder({ threads: 1 });
-  for (const p of posts.slice(0, 50)) sink += detectPhi(p, { tokenStates: (await encoder.tokenStates([p]))[0]! }).length;
+  for (const p of posts.slice(0, 50)) sink += detectPhi(p, { tokenStates: (await tokenStatesOf(encoder, [p]))[0]! }).length;
   const enc: number[] = [];
   const det: number[] = [];
   const whole: number[] = [];
   for (let r = 0; r < Math.min(rounds, 5); r++) {
     for (const p of posts) {
       const s = performance.now();
-      const [states] = await encoder.tokenStates([p]);
+      const [states] = await tokenStatesOf(encoder, [p]);
       const m = performance.now();
       sink += detectPhi(p, { tokenStates: states! }).length;
       const e = performance.now();

@@ -43,6 +43,7 @@ import { PHI_TYPES, type PhiSpan } from '../moderation/phi/types.js';
 import { readPresidio, type GoldSpan } from './lib/presidio.js';
 import { parseTaggerModel, setTaggerModel } from '../moderation/phi/tagger.js';
 import { loadEncoder, type TokenStates } from '../moderation/misinfo/encoder.js';
+import { tokenStatesOf } from '../moderation/phi/token-states.js';
 
 interface Example { text: string; spans: GoldSpan[]; ignore: Array<{ start: number; end: number }>; decoys?: number; dateAll?: GoldSpan[] }
 interface Dataset { presidio?: boolean; name: string; examples: Example[]; mapping?: Map<string, { count: number; to: string; ignored: number }>; split?: string; heldOut?: boolean }
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
       if (encoder) {
         const t0 = performance.now();
         states = [];
-        for (const ex of ds.examples) states.push(...(await encoder.tokenStates([ex.text])));
+        for (const ex of ds.examples) states.push(...(await tokenStatesOf(encoder, [ex.text])));
         process.stdout.write(`\n${ds.name}${ds.split ? ` (${ds.split})` : ''}: encoder token states ${((performance.now() - t0) / Math.max(1, ds.examples.length)).toFixed(2)} ms per text (1 thread)\n`);
       }
       summaries.push(report(ds, score(ds, minScore, showErrors, states)));

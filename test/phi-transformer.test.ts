@@ -5,6 +5,8 @@ import { loadEncoderPool, type EncoderPool } from '../moderation/misinfo/encoder
 import type { Encoder } from '../moderation/misinfo/types.js';
 import { detectPhi } from '../moderation/phi/detect.js';
 import { phiStage } from '../moderation/phi/stage.js';
+import { tokenStatesOf } from '../moderation/phi/token-states.js';
+import { sharedEncoder } from '../moderation/misinfo/shared-encoder.js';
 import { DEFAULT_TRANSFORMER_TAGGER_MODEL, parseTaggerModel, STATE_DIM, tagTokens, taggerModel, tokenVectors } from '../moderation/phi/tagger.js';
 import { createPipeline } from '../moderation/pipeline.js';
 import { withModelStages } from '../moderation/stages/index.js';
@@ -23,7 +25,7 @@ t.teardown(async () => {
   await pool?.close();
 });
 
-const withStates = async (text: string) => detectPhi(text, { tokenStates: (await encoder.tokenStates([text]))[0]! });
+const withStates = async (text: string) => detectPhi(text, { tokenStates: (await tokenStatesOf(encoder, [text]))[0]! });
 
 t.test('token states: every piece maps back to the characters it came from', async (t) => {
   const text = 'Ask Ewelina Strömberg about the café on 12 Main St.\nShe knows.';
@@ -135,4 +137,52 @@ t.test('the model stages read token states for PHI unless configured off (HAVEN_
     t.equal(asked, phiTransformer ? 1 : 0, `phiTransformer ${phiTransformer}: token states asked ${asked} time(s)`);
     await model.close();
   }
+});
+
+t.test('PHI, misinformation and crisis share one encoder run for a message that fits one window', async (t) => {
+  const input = (text: string): StageInput => ({ text, authorRole: 'member', policy: defaultPolicy() as CommunityPolicy, now: 0 });
+  const counting = () => {
+    const calls = { embedded: [] as string[], states: [] as string[] };
+    const enc: Encoder = {
+      dim: 512,
+      embed: (x) => (calls.embedded.push(...x), encoder.embed(x)),
+      tokenStates: (x) => (calls.states.push(...x), encoder.tokenStates(x)),
+      close: async () => undefined,
+    };
+    return { calls, enc };
+  };
+  const texts = [
+    '  Has anyone heard from Zdenka since the hospital moved her?  ',
+    'Cinnamon cures diabetes, so you can stop your insulin.',
+    'I do not want to be here anymore and I have a plan.',
+  ];
+  for (const text of texts) {
+    const shared = counting();
+    const withStates = await withModelStages(shared.enc, { timeoutMs: 5000 });
+    const separate = counting();
+    const without = await withModelStages(separate.enc, { timeoutMs: 5000, phiTransformer: false });
+    const a = await createPipeline(withStates.stages, { stageTimeoutMs: 5000 }).moderate(input(text));
+    const b = await createPipeline(without.stages, { stageTimeoutMs: 5000 }).moderate(input(text));
+    t.same(shared.calls.states, [text.trim()], 'one token-states run, on the trimmed text');
+    t.notOk(shared.calls.embedded.includes(text.trim()), 'the whole message is not embedded again');
+    t.ok(separate.calls.embedded.includes(text.trim()), 'without token states it is embedded');
+    t.equal(a.action, b.action, `same decision with and without sharing (${a.action})`);
+    const model = (r: typeof a) => r.findings.filter((f) => f.stage !== 'phi').map((f) => [f.stage, f.rule, f.score.toFixed(2)]);
+    t.same(model(a), model(b), 'the misinformation and crisis findings are the same');
+    await withStates.close();
+    await without.close();
+  }
+  const shared = counting();
+  const stages = await withModelStages(shared.enc, { timeoutMs: 5000 });
+  const text = '  Has anyone heard from Zdenka since the hospital moved her?  ';
+  const r = await createPipeline(stages.stages, { stageTimeoutMs: 5000 }).moderate(input(text));
+  const person = r.findings.find((f) => f.type === 'PERSON');
+  t.equal(person && text.slice(person.start, person.end), 'Zdenka', 'offsets are moved back onto the untrimmed text');
+  await stages.close();
+  // A shared encoder also answers a later embed of a text whose states had no vector (longer than one window).
+  const long = 'We drove from Tromsø to the clinic again today. '.repeat(20).trim();
+  const se = sharedEncoder(shared.enc);
+  const [states] = await Promise.all([se.tokenStates!([long]), se.embed([long])]);
+  t.notOk(states![0]!.vector, 'no sentence vector from a windowed run');
+  t.equal((await se.embed([long]))[0]!.length, 512);
 });

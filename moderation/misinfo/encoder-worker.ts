@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     }
     if (msg.type === 'states') {
       encoder.tokenStates(msg.texts).then(
-        (items) => port.postMessage({ type: 'states', id: msg.id, items } satisfies WorkerReply, items.flatMap((x) => [x.starts.buffer, x.ends.buffer, x.states.buffer] as ArrayBuffer[])),
+        (items) => port.postMessage({ type: 'states', id: msg.id, items } satisfies WorkerReply, items.flatMap((x) => [x.starts.buffer, x.ends.buffer, x.states.buffer, ...(x.vector ? [x.vector.buffer] : [])] as ArrayBuffer[])),
         (e: Error) => port.postMessage({ type: 'failed', id: msg.id, message: e.message } satisfies WorkerReply),
       );
       return;

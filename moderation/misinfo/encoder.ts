@@ -403,15 +403,22 @@ export async function loadEncoder(options: LoadEncoderOptions = {}): Promise<Loa
     return rows;
   }
 
-  /** One window of piece ids -> its states (pieces x 512). */
-  async function runStates(ids: number[][]): Promise<Float32Array[]> {
+  /** Windows of piece ids -> each one's states (pieces x 512) and sentence vector. */
+  async function runStates(ids: number[][]): Promise<Array<{ states: Float32Array; vector: Float32Array }>> {
     const out = await runModel(ids);
     const st = out['token_states'];
+    const emb = out['sentence_embedding'];
     const t = Math.max(1, ...ids.map((x) => x.length));
     if (!st || st.dims.length !== 3 || st.dims[0] !== ids.length || st.dims[1] !== t || st.dims[2] !== EMBEDDING_DIM)
       throw new EncoderError('MODEL_CORRUPT', `model output token_states has shape ${JSON.stringify(st?.dims)} (rebuild the model folder with npm run convert:encoder)`);
+    if (!emb || emb.dims.length !== 2 || emb.dims[0] !== ids.length || emb.dims[1] !== EMBEDDING_DIM)
+      throw new EncoderError('MODEL_CORRUPT', `model output sentence_embedding has shape ${JSON.stringify(emb?.dims)}`);
     const data = st.data as Float32Array;
-    const rows = ids.map((row, i) => data.slice(i * t * EMBEDDING_DIM, (i * t + row.length) * EMBEDDING_DIM));
+    const vectors = emb.data as Float32Array;
+    const rows = ids.map((row, i) => ({
+      states: data.slice(i * t * EMBEDDING_DIM, (i * t + row.length) * EMBEDDING_DIM),
+      vector: vectors.slice(i * EMBEDDING_DIM, (i + 1) * EMBEDDING_DIM),
+    }));
     for (const o of Object.values(out)) o.dispose?.();
     return rows;
   }
@@ -456,12 +463,24 @@ export async function loadEncoder(options: LoadEncoderOptions = {}): Promise<Loa
         const { ids, starts, ends } = tokenizer.encodeAligned(text);
         const states = new Float32Array(ids.length * EMBEDDING_DIM);
         const windows = pieceWindows(text, starts, ends, tokenizer.maxLength);
+        let vector: Float32Array | undefined;
         // Windows of one text in runs of similar size (bounded by maxBatchTokens), like embed().
         for (let w = 0; w < windows.length; ) {
           const run: Array<[number, number]> = [];
           while (w < windows.length && (run.length === 0 || (run.length + 1) * tokenizer.maxLength <= Math.max(maxBatchTokens, tokenizer.maxLength))) run.push(windows[w++]!);
           const rows = await runStates(run.map(([a, b]) => ids.slice(a, b)));
-          run.forEach(([a], k) => states.set(rows[k]!, a * EMBEDDING_DIM));
+          run.forEach(([a], k) => states.set(rows[k]!.states, a * EMBEDDING_DIM));
+          // One window is the whole text: its sentence vector is embed(text)'s, for free.
+          if (windows.length === 1) vector = rows[0]!.vector;
+        }
+        // Only when the pieces are embed()'s own (they differ where NFKC joins characters, e.g. combining accents).
+        const same = (): boolean => {
+          const plain = tokenizer.encode(text);
+          return plain.length === ids.length && plain.every((id, k) => id === ids[k]);
+        };
+        if (ids.length > 0 && vector && (!/[^\x00-\x7f]/.test(text) || same())) {
+          result.push({ starts, ends, states, vector });
+          continue;
         }
         result.push({ starts, ends, states });
       }

@@ -22,6 +22,11 @@ export interface TokenStates {
   starts: Int32Array;
   ends: Int32Array;
   states: Float32Array;
+  /**
+   * The text's sentence vector (what `embed([text])` gives) when the text fits one window: the same model run computes
+   * it, so stages asking for both share one run (see ./shared-encoder.ts).
+   */
+  vector?: Float32Array;
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { Finding, FindingAction, Stage, StageInput } from '../types.js';
 import type { Encoder, TokenStates } from '../misinfo/types.js';
 import { detectPhi, detectPhiAsync } from './detect.js';
+import { tokenStatesOf } from './token-states.js';
 import { PHI_DEFAULT_ACTIONS, PHI_POLICY_DEFAULTS, type ExtraRecognizer, type PhiSpan, type PhiType } from './types.js';
 
 const FINDING_ACTIONS: ReadonlySet<string> = new Set(['none', 'note', 'redact', 'hold', 'reject']);
@@ -148,6 +149,6 @@ export function phiStage(options: PhiStageOptions = {}): Stage {
 function statesWithin(encoder: Encoder, text: string, ms: number): Promise<TokenStates | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  const states = encoder.tokenStates!([text]).then((r) => r[0], () => undefined);
+  const states = tokenStatesOf(encoder, [text]).then((r) => r[0], () => undefined);
   return Promise.race([states, late]).finally(() => clearTimeout(timer));
 }

@@ -27,6 +27,7 @@ import {
   TAGGED_TYPES, type TaggerModel, type TagToken,
 } from '../../moderation/phi/tagger.js';
 import { loadEncoder, type TokenStates } from '../../moderation/misinfo/encoder.js';
+import { tokenStatesOf } from '../../moderation/phi/token-states.js';
 import { isPhiType } from '../../moderation/phi/types.js';
 import { detectPhi } from '../../moderation/phi/detect.js';
 import { readPresidio, validationFold, VALIDATION_MOD, type GoldSpan } from '../lib/presidio.js';
@@ -111,7 +112,7 @@ const STATES = new Map<Example, TokenStates>();
 const encoder = transformer ? await loadEncoder({ threads: 2, maxBatchTokens: 1024 }) : undefined;
 async function statesOf(texts: string[]): Promise<TokenStates[]> {
   const out: TokenStates[] = [];
-  for (let i = 0; i < texts.length; i += 64) out.push(...(await encoder!.tokenStates(texts.slice(i, i + 64))));
+  for (let i = 0; i < texts.length; i += 64) out.push(...(await tokenStatesOf(encoder!, texts.slice(i, i + 64))));
   return out;
 }
 if (encoder) {
