@@ -46,7 +46,8 @@ export interface Config {
   modelStageTimeoutMs: number;
   /**
    * With the models on: the PHI tagger also reads the encoder's token states (more names and places found, fewer false
-   * alarms; costs one encoder run per message, about as much as the misinformation check). Off: rules and plain tagger.
+   * alarms). A message that fits one encoder window shares that run with the misinformation and crisis stages; a
+   * longer one costs its extra windows. Off: rules and the plain tagger.
    */
   phiTransformer: boolean;
 }

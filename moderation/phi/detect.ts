@@ -11,7 +11,7 @@ import { taggedCandidates } from './tagger.js';
 import { emails, ipAddresses, keywordIds, phones, postcodes, ssns, structuredIds, urls, zips } from './patterns.js';
 import { CLINICIAN_ROLES, RELATIONS } from './lexicon.js';
 import type { ExtraRecognizer, PhiSpan, PhiSubject, PhiType } from './types.js';
-import type { TokenStates } from '../misinfo/encoder.js';
+import type { TokenStates } from '../misinfo/types.js';
 
 /** On equal scores, the more specific reading wins. */
 const PRIORITY: Record<PhiType, number> = {

@@ -12,12 +12,14 @@
  * Weights: models/phi-tagger/model.json, trained by `npm run train:phi-tagger` (see models/phi-tagger/MODEL_CARD.md).
  * Synchronous: ~0.1 ms per 500-character post on its own (the lower-case dictionary words most of a post is made of
  * are not scored; word features are cached), ~0.14 ms inside the detector (`npm run bench:phi`).
+ * Transformer variant (models/phi-tagger/model-transformer.json): the same, plus a dense layer over each scored
+ * token's state from the project's sentence encoder (`tokenVector`), when the caller passes the encoder's token states.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Candidate } from './candidates.js';
-import type { TokenStates } from '../misinfo/encoder.js';
+import type { TokenStates } from '../misinfo/types.js';
 import { GREETINGS } from './names.js';
 import { fold, isAnyName, isDictionaryWord, isEnglishWord, isFirstName, isLastName, PLACES, US_PLACES } from './gazetteer.js';
 import {
@@ -35,8 +37,8 @@ export const DEFAULT_TRANSFORMER_TAGGER_MODEL = resolve(dirname(fileURLToPath(im
 /** Width of the encoder state read per token (models/use-lite `token_states`). */
 export const STATE_DIM = 512;
 /**
- * Length a token's state vector is scaled to: the dense layer then weighs about as much as a few of the tagger's
- * binary features, which the perceptron's updates need (it has no learning rate to balance them).
+ * Length a token's state vector is scaled to. The perceptron has no learning rate, so this sets how much the dense
+ * layer weighs against the binary features; chosen by cross-validation (1, 2 and 4 tried; MODEL_CARD.md).
  */
 export const STATE_SCALE = 1;
 
