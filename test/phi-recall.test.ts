@@ -41,6 +41,9 @@ t.test('identifiers named by a keyword: study, participant, ID#, wristband, appl
   t.ok(has('My library member number is LB-448120.', 'OTHER_ID', 'LB-448120'), 'not a health plan ID');
   t.ok(has('55012874 is my MRN if anyone from the clinic reads this.', 'MRN', '55012874'), 'the ID written before its keyword');
   t.ok(has('I put H7720194 (my hospital number) on the intake form.', 'MRN', 'H7720194'));
+  t.ok(has('The nurse wrote 30918825 as my MRN on the wrong form.', 'MRN', '30918825'), '"as my MRN" after the ID');
+  t.ok(has('Bring your registration number 6620417 to the clinic desk.', 'MRN', '6620417'), 'a registration number at a place of care');
+  t.ok(has('The car registration number is LM63 TXA, if the warden asks.', 'VEHICLE_ID', 'LM63 TXA'), 'a car registration stays a vehicle');
   t.ok(has('My clinic number is CN110294, the old one was different.', 'MRN', 'CN110294'));
   t.ok(has('Pt ID 55102938 on the label is not mine.', 'MRN', '55102938'), 'clinical shorthand');
   t.ok(has("The MRN's 4471290 on every page.", 'MRN', '4471290'), 'possessive after the keyword');

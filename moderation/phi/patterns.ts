@@ -317,6 +317,8 @@ export function keywordIds(text: string, out: Candidate[]): void {
       // Membership and loyalty numbers of shops, gyms and libraries are identifiers, not health plan or bank numbers.
       if ((type === 'HEALTH_PLAN_ID' || type === 'ACCOUNT_NUMBER') && NON_HEALTH_MEMBER.test(before(text, m.index, 24))) finalType = 'OTHER_ID';
       const kwLower = kw.replace(/\s+/g, ' ');
+      // "registration number 7781203 at the hospital": a registration number said with a place of care is a patient's.
+      if (type === 'VEHICLE_ID' && kwLower.startsWith('registration') && CARE_PLACE.test(text.slice(end, end + 32))) finalType = 'MRN';
       if (type === 'LICENSE_NUMBER' && kwLower.startsWith('npi')) score = npiValid(tok) ? 0.99 : 0.85;
       if (type === 'LICENSE_NUMBER' && kwLower.startsWith('dea')) score = deaValid(tok) ? 0.99 : 0.85;
       if (type === 'DEVICE_ID' && kwLower.startsWith('imei')) score = imeiValid(tok) ? 0.99 : 0.85;
@@ -328,7 +330,8 @@ export function keywordIds(text: string, out: Candidate[]): void {
       found = true;
       break;
     }
-    // "00448127 is my MRN", "R2291004 (my hospital number)", "KPX4491 -- that is my member ID": the ID written first.
+    // "00448127 is my MRN", "R2291004 (my hospital number)", "KPX4491 -- that is my member ID", "they wrote 7781203 as
+    // my MRN": the ID written first.
     if (!found && !weak) {
       const lead = text.slice(Math.max(0, m.index - 48), m.index);
       const back = /\d/.test(lead) ? ID_BEFORE.exec(lead) : null;
@@ -342,8 +345,9 @@ export function keywordIds(text: string, out: Candidate[]): void {
     }
   }
 }
-/** An ID-shaped token, then a connector ("is my", "(my", "-- that is my", "the") right before the keyword. */
-const ID_BEFORE = /(?<![\w-])([A-Za-z0-9][A-Za-z0-9-/.]*[A-Za-z0-9])[ \t]*(?:(?:\(|--|–|—|,)[ \t]*(?:(?:that|it)[ \t]+is|that'?s|it'?s)?|(?:is|was|=|that'?s|that[ \t]+is|it'?s)|)[ \t]*(?:my|her|his|their|our|the|your)[ \t]+(?:(?:new|old|current)[ \t]+)?$/i;
+const CARE_PLACE = /^[^.!?\n]{0,12}\b(?:hospital|clinic|infirmary|surgery|ward|a&e|er|gp|oncology|cancer (?:centre|center)|practice)\b/i;
+/** An ID-shaped token, then a connector ("is my", "as my", "(my", "-- that is my", "the") right before the keyword. */
+const ID_BEFORE = /(?<![\w-])([A-Za-z0-9][A-Za-z0-9-/.]*[A-Za-z0-9])[ \t]*(?:(?:\(|--|–|—|,)[ \t]*(?:(?:that|it)[ \t]+is|that'?s|it'?s)?|(?:is|was|as|=|that'?s|that[ \t]+is|it'?s)|)[ \t]*(?:my|her|his|their|our|the|your)[ \t]+(?:(?:new|old|current)[ \t]+)?$/i;
 const DATE_TOKEN = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
 
 // ---------------------------------------------------------------- identifiers recognised by their own structure
