@@ -44,6 +44,12 @@ t.test('identifiers named by a keyword: study, participant, ID#, wristband, appl
   t.ok(has('The nurse wrote 30918825 as my MRN on the wrong form.', 'MRN', '30918825'), '"as my MRN" after the ID');
   t.ok(has('Bring your registration number 6620417 to the clinic desk.', 'MRN', '6620417'), 'a registration number at a place of care');
   t.ok(has('The car registration number is LM63 TXA, if the warden asks.', 'VEHICLE_ID', 'LM63 TXA'), 'a car registration stays a vehicle');
+  t.ok(has('My NHS number is 943 476 5919 if the practice needs it.', 'HEALTH_PLAN_ID', '943 476 5919'), 'an NHS number in groups is not a phone');
+  t.ok(has('Her Aetna member ID is W29384756.', 'HEALTH_PLAN_ID', 'W29384756'));
+  t.ok(has('Blue Cross ID XJH448120193 on the back of the card', 'HEALTH_PLAN_ID', 'XJH448120193'), 'an insurer name before ID');
+  t.ok(has('member ID 88231-0045, group 7', 'HEALTH_PLAN_ID', '88231-0045'), '"member ID" is not Idaho before a ZIP+4 shape');
+  t.ok(has('Boise, ID 83702 is where we moved', 'ZIP', '83702'), 'Idaho after a town still reads a ZIP');
+  t.ok(has('my MRN is HAR 77120934 at the cancer centre', 'MRN', 'HAR 77120934'), 'a letter prefix is hidden with the digits, whole');
   t.ok(has('My clinic number is CN110294, the old one was different.', 'MRN', 'CN110294'));
   t.ok(has('Pt ID 55102938 on the label is not mine.', 'MRN', '55102938'), 'clinical shorthand');
   t.ok(has("The MRN's 4471290 on every page.", 'MRN', '4471290'), 'possessive after the keyword');

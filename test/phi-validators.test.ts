@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  abaValid, cardValid, deaValid, ibanValid, imeiValid, ipv4Valid, ipv6Valid, luhnValid, mbiValid, npiValid, ssnValid, vinValid,
+  abaValid, cardValid, deaValid, ibanValid, imeiValid, ipv4Valid, ipv6Valid, luhnValid, mbiValid, nhsValid, npiValid, ssnValid, vinValid,
 } from '../moderation/phi/validators.js';
 
 t.test('Luhn and payment cards', async (t) => {
@@ -34,6 +34,9 @@ t.test('NPI, DEA, VIN, IBAN, MBI, IMEI, ABA', async (t) => {
   t.notOk(ibanValid('GB82 WEST 1234 5698 7654 33'));
   t.ok(mbiValid('1EG4-TE5-MK73'), 'CMS example MBI');
   t.notOk(mbiValid('1EG4-TE5-MK7S'));
+  t.ok(nhsValid('943 476 5919'), 'NHS Data Dictionary example NHS number');
+  t.notOk(nhsValid('943 476 5918'), 'wrong check digit');
+  t.notOk(nhsValid('943 476 591'), 'nine digits');
   t.ok(imeiValid('490154203237518'));
   t.notOk(imeiValid('490154203237517'));
   t.ok(abaValid('011000015'));

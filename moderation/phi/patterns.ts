@@ -9,7 +9,7 @@ import { PLACES, ZIP_CODES, fold } from './gazetteer.js';
 import { COMMON_WORDS, COUNTRIES, MONTHS, US_STATE_ABBRS, US_STATES } from './lexicon.js';
 import type { PhiType } from './types.js';
 import {
-  cardValid, deaValid, digitsOf, ibanValid, imeiValid, ipv4Valid, ipv6Valid, mbiValid, npiValid, ssnValid, vinValid,
+  cardValid, deaValid, digitsOf, ibanValid, imeiValid, ipv4Valid, ipv6Valid, mbiValid, nhsValid, npiValid, ssnValid, vinValid,
 } from './validators.js';
 
 // ---------------------------------------------------------------- email, url, ip
@@ -230,7 +230,7 @@ export function ssns(text: string, out: Candidate[]): void {
 const N = String.raw`(?:\s*(?:number|num|no\.?|nbr|#|id|code)\b)?`;
 const KEYWORDS: Array<[PhiType, string]> = [
   ['MRN', String.raw`mrn|m\.r\.n\.?|medical id (?:number|no\.?|#)|pt\.? ?(?:id|number|no\.?|#)|hosp(?:ital)?\.? ?#|emr${N}|ehr${N}|mychart (?:id|number|#)|medical record${N}|med(?:ical)? rec(?:ord)?${N}|chart (?:number|no\.?|#|id)|patient (?:id|number|no\.?|#)|hospital (?:number|id|no\.?|#)|record (?:number|no\.?|#)|mr #|mr#|mr number|health record (?:number|no\.?|#)|(?:patient|hospital|clinic) registration (?:number|no\.?|#)|clinic (?:number|no\.?|#|id)|(?:wrist|id|hospital|patient) ?band(?: (?:number|no\.?|#|id))?|bracelet(?: (?:number|no\.?|#|id))?`],
-  ['HEALTH_PLAN_ID', String.raw`member(?:ship)? (?:id|number|no\.?|#)|member#|subscriber (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|policy|insurance (?:id|number|no\.?|#|card (?:number|no\.?|#))|(?:health )?plan (?:id|number|no\.?|#)|group (?:id|number|no\.?|#)|medicaid (?:id|number|no\.?|#|card)|medicare (?:id|number|no\.?|#|card)|mbi|beneficiary (?:id|number|#)|bcbs (?:id|number|#)|insurance`],
+  ['HEALTH_PLAN_ID', String.raw`member(?:ship)? (?:id|number|no\.?|#)|member#|subscriber (?:id|number|no\.?|#)|policy (?:id|number|no\.?|#)|policy|insurance (?:id|number|no\.?|#|card (?:number|no\.?|#))|(?:health )?plan (?:id|number|no\.?|#)|group (?:id|number|no\.?|#)|medicaid (?:id|number|no\.?|#|card)|medicare (?:id|number|no\.?|#|card)|mbi|beneficiary (?:id|number|#)|bcbs (?:id|number|#)|(?:blue cross|blue shield|aetna|cigna|humana|kaiser|anthem|united ?healthcare|uhc|tricare|molina|ambetter|wellcare|medi-cal|ohip|health card) (?:id|number|no\.?|#|card (?:number|no\.?|#))|nhs (?:number|no\.?|#|num)|chi (?:number|no\.?|#)|insurance`],
   ['ACCOUNT_NUMBER', String.raw`account (?:number|no\.?|#)|acct\.?${N}|bank account|checking account|savings account|routing (?:number|no\.?|#)|card (?:number|no\.?|#)|credit card${N}|debit card${N}|visa card|iban|billing (?:account|number|id|#)|patient account${N}|hsa${N}|fsa${N}|invoice (?:number|no\.?|#)|guarantor(?: account)?${N}|hospital account${N}|(?:card|account|acct) ending(?: in)?|routing|account|invoice`],
   ['LICENSE_NUMBER', String.raw`driver'?s?'? licen[cs]e${N}|driving licen[cs]e${N}|dl (?:number|no\.?|#)|dl#|licen[cs]e (?:number|no\.?|#)|npi${N}|dea${N}|medical licen[cs]e${N}|nursing licen[cs]e${N}|state licen[cs]e${N}|certificate (?:number|no\.?|#|id)|permit (?:number|no\.?|#)|licen[cs]e(?! plate)`],
   ['VEHICLE_ID', String.raw`vin${N}|vehicle identification number|licen[cs]e plate${N}|plate (?:number|no\.?|#)|plates? (?:is|are|reads?|says)|tag (?:number|no\.?|#)|registration (?:number|no\.?|#)`],
@@ -295,20 +295,23 @@ export function keywordIds(text: string, out: Candidate[]): void {
       const lower = tok.toLowerCase();
       if (FILLER.has(lower) || lower === '') { pos = t.index + t[0].length; skipped++; continue; }
       if (/^#/.test(tok) && tok.length > 1) { pos++; tok = tok.slice(1); }
-      let plateLen = 0;
+      // Where the ID starts in the text; `tok` below may drop the spaces inside it, the span keeps them.
+      const tokStart = end - tok.length;
       if (type === 'VEHICLE_ID') {
         // Plates are often written in two groups: "ZME 118", "7ABC 123".
-        const tokStart = end - tok.length;
         const plate = /^[A-Za-z0-9]{2,4}[ -][A-Za-z0-9]{2,4}(?![\w-])/.exec(text.slice(tokStart, tokStart + 12));
-        if (plate && /\d/.test(plate[0])) { plateLen = plate[0].length; end = tokStart + plateLen; tok = plate[0].replace(/[ -]/, ''); }
+        if (plate && /\d/.test(plate[0])) { end = tokStart + plate[0].length; tok = plate[0].replace(/[ -]/, ''); }
       }
       // "HAR 77120934": a short letter prefix, a space, then the digits.
       const prefixed = /^[A-Z]{2,4}$/.test(tok) ? /^[ -]\d{4,}(?![\w-])/.exec(text.slice(end, end + 20)) : null;
       if (prefixed) { end += prefixed[0].length; tok = tok + prefixed[0].slice(1); }
+      // "943 476 5919": an ID written in digit groups, read as one before judging its length.
+      const grouped = !prefixed && /^\d{2,3}$/.test(tok) ? /^(?:[ -]\d{2,6}){1,5}(?![\w])/.exec(text.slice(end, end + 40)) : null;
+      if (grouped) { end += grouped[0].length; tok = tok + grouped[0].replace(/[ -]/g, ''); }
       if (!looksLikeId(tok, type)) break;
       if (/^(?:19|20)\d\d$/.test(tok)) break;
       if (weak && (tok.length < 5 || digitsOf(tok).length < (type === 'OTHER_ID' ? 3 : 4))) break;
-      let start = end - (plateLen || tok.length);
+      let start = tokStart;
       // Digit groups separated by single spaces belong to the same number ("1234 5678 9012").
       const rest = /^(?:[ -]\d{2,6}){1,5}(?![\w])/.exec(text.slice(end, end + 40));
       if (rest && /\d$/.test(tok)) end += rest[0].length;
@@ -323,6 +326,8 @@ export function keywordIds(text: string, out: Candidate[]): void {
       if (type === 'LICENSE_NUMBER' && kwLower.startsWith('dea')) score = deaValid(tok) ? 0.99 : 0.85;
       if (type === 'DEVICE_ID' && kwLower.startsWith('imei')) score = imeiValid(tok) ? 0.99 : 0.85;
       if (type === 'HEALTH_PLAN_ID' && mbiValid(tok)) score = 0.99;
+      // An NHS number (a health service's beneficiary number) with its check digit: "NHS number 943 476 5919".
+      if (type === 'HEALTH_PLAN_ID' && /^(?:nhs|chi)/.test(kwLower) && nhsValid(text.slice(start, end))) score = 0.99;
       if (type === 'ACCOUNT_NUMBER' && cardValid(text.slice(start, end))) score = 0.99;
       if (type === 'VEHICLE_ID' && tok.length === 17) score = vinValid(tok) ? 0.99 : 0.9;
       if (start < 0) start = 0;
@@ -386,6 +391,7 @@ export function structuredIds(text: string, out: Candidate[]): void {
 
 const ZIP = /(?<![\w$.,/-])(\d{5})(?:-(\d{4}))?(?![\w-]|[.,/]\d)/g;
 const STATE_NAMES = [...US_STATES.keys()].map((s) => s.replace(/ /g, '\\s+')).join('|');
+const ID_NOT_IDAHO = /\b(?:member|patient|photo|student|plan|user|group|subscriber|insurance|medicaid|medicare|employee|policy|my|your|his|her|their|our|the|an?)\s+ID\.?,?[ \t]*$/i;
 const STATE_BEFORE = new RegExp(String.raw`(?:\b([A-Z]{2})|\b(${STATE_NAMES}))\.?,?[ \t]*\n?[ \t]*$`, 'i');
 const ZIP_CONTEXT = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)s?\b[^.!?\n]{0,20}$/i;
 // Longest label first: with "zip" first, "zip code is 3520" matched "zip" + "code" and never reached the number.
@@ -505,7 +511,8 @@ export function zips(text: string, out: Candidate[]): void {
     const five = m[1]!;
     const b = text.slice(Math.max(0, m.index - 30), m.index);
     const st = STATE_BEFORE.exec(b);
-    const stateOk = st ? (st[1] ? US_STATE_ABBRS.has(st[1]) : true) : false;
+    // "ID" is Idaho after a town ("Boise, ID 83702"), not after a word that makes it an identifier ("member ID 88231-0045").
+    const stateOk = st ? (st[1] ? US_STATE_ABBRS.has(st[1]) && !(st[1] === 'ID' && ID_NOT_IDAHO.test(b)) : true) : false;
     const context = ZIP_CONTEXT.test(b);
     const known = ZIP_CODES.has(five);
     let score = 0;

@@ -137,3 +137,17 @@ export function ipv4Valid(raw: string): boolean {
 export function ipv6Valid(raw: string): boolean {
   return raw.includes(':') && isIPv6(raw);
 }
+
+/**
+ * NHS number (England, Wales, Isle of Man): 10 digits, the last a modulus-11 check digit over the first nine with
+ * weights 10..2 (NHS Data Dictionary). A remainder giving 10 means the number was never issued.
+ */
+export function nhsValid(raw: string): boolean {
+  const d = digitsOf(raw);
+  if (d.length !== 10) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(d[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === Number(d[9]);
+}
