@@ -45,6 +45,15 @@ t.test('names with no cue word that the rules alone miss', async (t) => {
   t.ok(has('My neighbour says Radomir makes the best soup.', 'PERSON', 'Radomir'));
 });
 
+t.test('a name or place the rules read only in part is hidden whole', async (t) => {
+  const text = 'We stayed near Hamilton East for the transplant.';
+  const rules = detectPhi(text, { tagger: false }).map((s) => text.slice(s.start, s.end));
+  t.same(rules, ['Hamilton'], 'the rules alone leave "East" visible');
+  const whole = detectPhi(text).find((s) => s.type === 'LOCATION');
+  t.equal(whole && text.slice(whole.start, whole.end), 'Hamilton East', 'the tagged words widen the rules\' reading');
+  t.equal(whole?.source, 'location.gazetteer', 'the reading stays the rules\' (their score and subject stand)');
+});
+
 t.test('addressing a member by name is not disclosure (same rule as the name rules)', async (t) => {
   for (const text of ['Thank you so much Oyelaran, your reply made my week.', 'We miss you Radomir, the Tuesday group is not the same.']) {
     t.notOk(hasType(text, 'PERSON'), text);

@@ -541,6 +541,9 @@ export function taggedCandidates(text: string, out: Candidate[], model?: TaggerM
       // An address holds the names, towns and postcodes in it, and joins the rules' reading of the same address.
       // Otherwise the rules' reading stands (measured: letting a confident tagged span override it lost recall).
       if (spanType === 'ADDRESS' && NAME_TYPES.has(c.type)) continue;
+      // A name or place the rules read in part ("Teresa" of "Teresa Walker"): the tagged span joins it (below), so the
+      // rest of the name is not left visible.
+      if ((spanType === 'PERSON' || spanType === 'LOCATION') && c.type === spanType) continue;
       return true;
     }
     return false;
@@ -572,6 +575,21 @@ export function taggedCandidates(text: string, out: Candidate[], model?: TaggerM
       // Addressing a member by name ("thanks Jen", "thank you so much Oyelaran") is not disclosure: same rule and score
       // as the name rules, below the default reporting threshold.
       if (s.type === 'PERSON' && a === b && greeted(tokens, a)) score = Math.min(score, 0.45);
+      let widened: Candidate | undefined;
+      if (s.type === 'PERSON' || s.type === 'LOCATION') {
+        // The rules' reading of the same name, widened to the tagged words around it: the rules' score and subject
+        // stand (a greeting's 0.45, "I'm Dana" being the author's own name); only the span grows.
+        const same = rules.filter((c) => c.type === s.type && c.start < end && start < c.end);
+        if (same.length > 0) {
+          if (same.some((c) => c.start <= start && end <= c.end)) return;
+          const base = same.reduce((a, c) => (c.score > a.score ? c : a));
+          widened = { ...base, start: Math.min(start, ...same.map((c) => c.start)), end: Math.max(end, ...same.map((c) => c.end)) };
+        }
+      }
+      if (widened) {
+        out.push(widened);
+        return;
+      }
       if (s.type === 'ADDRESS') {
         // One span for one address: the union with the rules' ADDRESS readings it overlaps, at the better score (the
         // longer span then wins the overlap resolution; a Faker-style block is often read in two parts).
