@@ -10,6 +10,7 @@
 import type { Finding, FindingAction, Stage, StageInput } from '../types.js';
 import type { Encoder, TokenStates } from '../misinfo/types.js';
 import { detectPhi, detectPhiAsync } from './detect.js';
+import { taggerModel } from './tagger.js';
 import { tokenStatesOf } from './token-states.js';
 import { PHI_DEFAULT_ACTIONS, PHI_POLICY_DEFAULTS, type ExtraRecognizer, type PhiSpan, type PhiType } from './types.js';
 
@@ -129,6 +130,9 @@ export function phiStage(options: PhiStageOptions = {}): Stage {
   const extra = options.extra;
   const encoder = options.encoder?.tokenStates ? options.encoder : undefined;
   const statesTimeoutMs = options.statesTimeoutMs ?? 1000;
+  // Read the transformer variant's weights now: a missing or broken file stops the start with a clear error instead
+  // of failing (and so holding) every message later.
+  if (encoder) taggerModel(true);
   return {
     name: 'phi',
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
