@@ -88,7 +88,6 @@ const RESERVED = 6;
  */
 export class UseLiteTokenizer {
   private root: TrieNode = { next: new Map(), id: -1 };
-  private pieceLen: Int32Array;
   private scores: Float64Array;
   readonly maxLength: number;
   readonly vocabSize: number;
@@ -101,11 +100,9 @@ export class UseLiteTokenizer {
     if (steps !== 'NFKC,Prepend,Replace') throw new Error(`tokenizer.json: unexpected normalizer ${steps}`);
     this.maxLength = json.truncation?.max_length ?? 128;
     this.vocabSize = vocab.length;
-    this.pieceLen = new Int32Array(vocab.length);
     this.scores = new Float64Array(vocab.length);
     vocab.forEach(([piece, score], id) => {
       if (typeof piece !== 'string' || typeof score !== 'number') throw new Error(`tokenizer.json: bad vocab entry ${id}`);
-      this.pieceLen[id] = [...piece].length;
       this.scores[id] = score;
       if (id < RESERVED) return;
       let n = this.root;

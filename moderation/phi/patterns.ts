@@ -78,6 +78,8 @@ const TRUNK_SHAPE = /^(?:\(0\d{1,4}\)|0\d{1,4})(?:[ \t.-]{1,2}\d{2,8}){1,4}$/;
 /** An identifier keyword right before the digits: the number is that identifier, not a phone. */
 const ID_CONTEXT = /\b(?:account|acct|mrn|mr|emr|ehr|record|chart|hospital|patient|appeal|grievance|auth|member|subscriber|policy|group|claim|case|prescription|rx|serial|licen[cs]e|npi|dea|vin|plate|confirmation|reference|ref|ticket|order|invoice|routing|card|ssn|social security|passport|employee|student|tracking|authori[sz]ation|referral|imei|device|transmitter|sensor|participant|subject|study|trial|donor|registry|application|receipt|booking|docket|rma|wristband|bracelet|id)\b(?:\s*(?:number|no\.?|#|id|is|was|:)){0,3}\s*\(?\s*$/;
 const DATE_LIKE = /^\d{1,2}[ .-]\d{1,2}[ .-](?:19|20)\d\d$/;
+/** A year ("1998", "2024"): never a postcode or an ID on its own. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** Group boundaries of a number without country code fall where the US ones do (3-3-4, optional 1/001 first). */
 function nanpGrouping(v: string): boolean {
@@ -111,7 +113,7 @@ function otherRegion(core: string, nd: number, grouped: boolean, context: boolea
     if (!trunk && groups.every((g) => g.length <= 2)) return false;
     if (/^\d{1,3}(?:[ ,.]\d{3})+$/.test(core) && !/^\d{3} \d{3} \d{3}$/.test(core)) return false;
     if (/^\d{1,2}(?:[ .,]\d{3})+$/.test(core)) return false;
-    if (groups.filter((g) => /^(?:19|20)\d\d$/.test(g)).length >= 1 && groups.length <= 3) return false;
+    if (groups.filter((g) => YEAR.test(g)).length >= 1 && groups.length <= 3) return false;
     // Dates, SSNs ("123 45 6789"), ZIP+4 ("94107-1234"), dotted version or IP-like numbers ("10.0.12.255").
     if (DATE_LIKE.test(core) || /^\d{3}[- ]\d{2}[- ]\d{4}$/.test(core) || /^\d{5}-\d{4}$/.test(core)) return false;
     if (/[.,]/.test(core) && !(/^\d+(?:\.\d+){2,}$/.test(core) && groups.every((g) => g.length >= 2) && !(groups.length === 4 && groups.every((g) => g.length <= 3)))) return false;
@@ -245,6 +247,8 @@ const BARE_ID_WORDS = new Set(['ticket', 'case', 'claim', 'order', 'appeal', 'gr
   'transaction', 'accession', 'requisition', 'invoice']);
 const VIA_CLAUSE = /^\s+(?:(?:at|with|for|from|in|on)\s+(?:[\w'’-]+\s+){0,4}?|(?:that\s+|which\s+)?(?:they|she|he|i|we|you|the\s+\w+)\s+(?:[\w'’-]+\s+){0,5}?)(?:is|was|:)(?=\s)/i;
 const VIA_COLON = /^[^.!?\n:\d]{1,40}:(?=\s)/;
+/** Further digit groups after a number: " 476 5919", "-5678 9012". */
+const DIGIT_GROUPS = /^(?:[ -]\d{2,6}){1,5}(?![\w])/;
 const NON_HEALTH_MEMBER = /\b(?:gym|library|loyalty|rewards?|club|costco|frequent[- ]flyer|airline|store|shop)\s*$/i;
 
 function looksLikeId(token: string, type: PhiType): boolean {
@@ -306,14 +310,14 @@ export function keywordIds(text: string, out: Candidate[]): void {
       const prefixed = /^[A-Z]{2,4}$/.test(tok) ? /^[ -]\d{4,}(?![\w-])/.exec(text.slice(end, end + 20)) : null;
       if (prefixed) { end += prefixed[0].length; tok = tok + prefixed[0].slice(1); }
       // "943 476 5919": an ID written in digit groups, read as one before judging its length.
-      const grouped = !prefixed && /^\d{2,3}$/.test(tok) ? /^(?:[ -]\d{2,6}){1,5}(?![\w])/.exec(text.slice(end, end + 40)) : null;
+      const grouped = !prefixed && /^\d{2,3}$/.test(tok) ? DIGIT_GROUPS.exec(text.slice(end, end + 40)) : null;
       if (grouped) { end += grouped[0].length; tok = tok + grouped[0].replace(/[ -]/g, ''); }
       if (!looksLikeId(tok, type)) break;
-      if (/^(?:19|20)\d\d$/.test(tok)) break;
+      if (YEAR.test(tok)) break;
       if (weak && (tok.length < 5 || digitsOf(tok).length < (type === 'OTHER_ID' ? 3 : 4))) break;
       let start = tokStart;
       // Digit groups separated by single spaces belong to the same number ("1234 5678 9012").
-      const rest = /^(?:[ -]\d{2,6}){1,5}(?![\w])/.exec(text.slice(end, end + 40));
+      const rest = DIGIT_GROUPS.exec(text.slice(end, end + 40));
       if (rest && /\d$/.test(tok)) end += rest[0].length;
       let finalType: PhiType = type;
       let score = weak ? (via ? 0.82 : 0.75) : 0.93;
@@ -343,7 +347,7 @@ export function keywordIds(text: string, out: Candidate[]): void {
       if (back) {
         const tok = back[1]!;
         const start = m.index - back[0].length;
-        if (looksLikeId(tok, type) && !/^(?:19|20)\d\d$/.test(tok) && !DATE_TOKEN.test(tok) && digitsOf(tok).length >= 4 && tok.length >= 5) {
+        if (looksLikeId(tok, type) && !YEAR.test(tok) && !DATE_TOKEN.test(tok) && digitsOf(tok).length >= 4 && tok.length >= 5) {
           out.push({ type, start, end: start + tok.length, score: 0.8, source: `id.${type.toLowerCase()}.before` });
         }
       }
@@ -393,10 +397,14 @@ const ZIP = /(?<![\w$.,/-])(\d{5})(?:-(\d{4}))?(?![\w-]|[.,/]\d)/g;
 const STATE_NAMES = [...US_STATES.keys()].map((s) => s.replace(/ /g, '\\s+')).join('|');
 const ID_NOT_IDAHO = /\b(?:member|patient|photo|student|plan|user|group|subscriber|insurance|medicaid|medicare|employee|policy|my|your|his|her|their|our|the|an?)\s+ID\.?,?[ \t]*$/i;
 const STATE_BEFORE = new RegExp(String.raw`(?:\b([A-Z]{2})|\b(${STATE_NAMES}))\.?,?[ \t]*\n?[ \t]*$`, 'i');
-const ZIP_CONTEXT = /\b(?:zip|zipcode|zip code|postal code|postcode|post code)s?\b[^.!?\n]{0,20}$/i;
-// Longest label first: with "zip" first, "zip code is 3520" matched "zip" + "code" and never reached the number.
+/**
+ * The words that name a postcode. Longest first: with "zip" first, "zip code is 3520" matched "zip" + "code" and never
+ * reached the number.
+ */
+const ZIP_LABEL = String.raw`(?:zip code|zipcode|postal code|post code|postcode|zip)`;
+const ZIP_CONTEXT = new RegExp(String.raw`\b${ZIP_LABEL}s?\b[^.!?\n]{0,20}$`, 'i');
 // A second part has a digit ("K1A 0B1", "462 57"), so a word after the code is not taken ("4817 if").
-const ZIP_INTL = /\b(?:zip code|zipcode|postal code|post code|postcode|zip)\s*(?:is|was|:|#)?\s*([A-Za-z0-9]{2,5}(?:[- ](?=[A-Za-z]*\d)[A-Za-z0-9]{2,4})?)\b/gi;
+const ZIP_INTL = new RegExp(String.raw`\b${ZIP_LABEL}\s*(?:is|was|:|#)?\s*([A-Za-z0-9]{2,5}(?:[- ](?=[A-Za-z]*\d)[A-Za-z0-9]{2,4})?)\b`, 'gi');
 
 /** Postcodes of other countries: 4 to 6 digits, 123 45, 12-345, 1234-567, 01310-100, 100-0001, 1234 AB, UK and Canadian forms. */
 const POSTCODE = String.raw`(?:\d{4}[ \t]?[A-Z]{2}(?![\w])|\d{4}-\d{3}|\d{5}-\d{3,4}|\d{3}-\d{4}|\d{3}[ \t]\d{2}(?!\d)|\d{2}-\d{3}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)`;
@@ -420,7 +428,7 @@ export function postcodes(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(TOWN_POSTCODE)) {
     const town = m[1]!;
     const code = m[2]!;
-    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    if (YEAR.test(code)) continue;
     if (!townOk(town)) {
       // "Bangladesh 71366", "Brazil, 01310-100": a country, then a postcode that ends the phrase (no "12000 cases").
       if (COUNTRIES.has(fold(town)) && /\d{4}/.test(code) && /^[ \t]*(?:$|[\n,.;:!?)])/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) {
@@ -439,7 +447,7 @@ export function postcodes(text: string, out: Candidate[]): void {
   }
   for (const m of text.matchAll(POSTCODE_TOWN)) {
     const code = m[1]!;
-    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    if (YEAR.test(code)) continue;
     const town = m[2]!;
     const single = town.split(/[ \t]+/)[0]!;
     const known = (PLACES.get(fold(town)) ?? PLACES.get(fold(single)) ?? -1) >= 1000;
@@ -467,7 +475,7 @@ const POSTCODE_LINE = new RegExp(String.raw`\n[ \t]*(${POSTCODE}|\d{3}|[A-Z]{1,2
 function postcodeLines(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(POSTCODE_LINE)) {
     const code = m[1]!;
-    if (/^(?:19|20)\d\d$/.test(code)) continue;
+    if (YEAR.test(code)) continue;
     const lines = text.slice(Math.max(0, m.index - 160), m.index).split('\n').slice(-4);
     const prev = lines[lines.length - 1]!.trim();
     // The line above is a town, a state or region code, or Faker's empty "nan"; a street (digits and words) or the word
@@ -486,7 +494,7 @@ function lowerTownPostcodes(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(BARE_CODE)) {
     const code = m[0];
     const end = m.index + code.length;
-    if (/^(?:19|20)\d\d$/.test(code) || m.index < 4 || !/\p{Ll}[ \t]$/u.test(text.slice(m.index - 2, m.index))) continue;
+    if (YEAR.test(code) || m.index < 4 || !/\p{Ll}[ \t]$/u.test(text.slice(m.index - 2, m.index))) continue;
     const lw = LOWER_WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
     if (!lw || QUANTITY_AFTER.test(text.slice(end, end + 12))) continue;
     const run = lw[1]!;
@@ -504,7 +512,7 @@ function lowerTownPostcodes(text: string, out: Candidate[]): void {
 }
 
 const RESIDENCE_POSTCODE = new RegExp(String.raw`\b(?:live[sd]?|living|moved|moving|relocated|relocating|based|located|reside[sd]?|residing|grew up)[ \t]+(?:in|to|at|near)[ \t]+(?:the[ \t]+)?(${POSTCODE}|\d{5}-\d{4})(?![\w-]|[.,]\d|[ \t]\d)`, 'gi');
-const ZIP_LABEL_AFTER = /^[ \t]*(?:\(|,|-)?[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:my|our|the|their|his|her)[ \t]+)?(?:zip|zipcode|zip code|postal code|postcode|post code)\b/i;
+const ZIP_LABEL_AFTER = new RegExp(String.raw`^[ \t]*(?:\(|,|-)?[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:my|our|the|their|his|her)[ \t]+)?${ZIP_LABEL}\b`, 'i');
 
 export function zips(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(ZIP)) {
@@ -527,7 +535,7 @@ export function zips(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(RESIDENCE_POSTCODE)) {
     const code = m[1]!;
     const end = m.index + m[0].length;
-    if (/^(?:19|20)\d\d$/.test(code) || QUANTITY_AFTER.test(text.slice(end, end + 12))) continue;
+    if (YEAR.test(code) || QUANTITY_AFTER.test(text.slice(end, end + 12))) continue;
     out.push({ type: 'ZIP', start: end - code.length, end, score: 0.75, source: 'zip.residence' });
   }
   for (const m of text.matchAll(ZIP_INTL)) {
